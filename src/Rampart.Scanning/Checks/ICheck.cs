@@ -1,0 +1,14 @@
+using Rampart.Scanning.Engine;
+
+namespace Rampart.Scanning.Checks;
+
+/// <summary>
+/// One automated verification. A check reports a failure to verify as a result
+/// (<see cref="Reports.RequirementStatus.Error"/>), never by throwing: one broken check must not abort a scan.
+/// </summary>
+public interface ICheck
+{
+    CheckInfo Info { get; }
+
+    Task<CheckOutcome> RunAsync(ScanContext context, CancellationToken cancellationToken);
+}

@@ -1,0 +1,43 @@
+using Rampart.Catalog;
+using Rampart.Scanning.Checks;
+using Rampart.Scanning.Connect;
+using Rampart.Scanning.Http;
+using Rampart.Scanning.Reports;
+
+namespace Rampart.Scanning.Engine;
+
+/// <summary>What every check of one scan shares: the target, the options, the bounded client and the clock.</summary>
+public sealed class ScanContext
+{
+    public ScanContext(AppKind kind, string appKey, ConnectDescriptor? descriptor, ScanOptions options, IProbeClient http, TimeProvider time)
+    {
+        Kind = kind;
+        AppKey = appKey;
+        Descriptor = descriptor;
+        Options = options;
+        Http = http;
+        Time = time;
+        Probes = new ProbeCache(http);
+    }
+
+    public AppKind Kind { get; }
+
+    public string AppKey { get; }
+
+    /// <summary>Set for Connect scans.</summary>
+    public ConnectDescriptor? Descriptor { get; }
+
+    public ScanOptions Options { get; }
+
+    public IProbeClient Http { get; }
+
+    public TimeProvider Time { get; }
+
+    /// <summary>Requests several checks need (a plain GET of each endpoint) are sent once and shared.</summary>
+    public ProbeCache Probes { get; }
+
+    public Finding NewFinding(CheckInfo check, string requirementId, string title, string location, string evidence,
+        Severity? severity = null, bool advisory = false) =>
+        new(check.Id, requirementId, severity ?? check.DefaultSeverity, title, location, evidence,
+            Fingerprint.Compute(AppKey, check.Id, location), check.Remediation, advisory);
+}

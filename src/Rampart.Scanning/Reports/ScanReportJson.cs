@@ -1,0 +1,33 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Rampart.Scanning.Reports;
+
+/// <summary>Serializer settings of the ScanReport JSON contract (camelCase names, kebab-case enum values).</summary>
+public static class ScanReportJson
+{
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = true,
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            // Reports are read by other tools: keep non-ASCII readable but escape what HTML needs escaped.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    public static string Serialize(ScanReport report) => JsonSerializer.Serialize(report, Options);
+
+    public static Task SerializeAsync(ScanReport report, Stream output, CancellationToken cancellationToken) =>
+        JsonSerializer.SerializeAsync(output, report, Options, cancellationToken);
+
+    /// <summary>Reads a report; throws <see cref="JsonException"/> naming the path of the first bad value.</summary>
+    public static ScanReport Deserialize(string json) =>
+        JsonSerializer.Deserialize<ScanReport>(json, Options) ?? throw new JsonException("The report is empty (null).");
+}
