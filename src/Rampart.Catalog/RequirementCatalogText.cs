@@ -21,7 +21,7 @@ public static class RequirementCatalogText
         text.Append('\n');
 
         var rows = catalog.Requirements.Select(Columns).ToList();
-        var widths = Enumerable.Range(0, 4).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        var widths = Enumerable.Range(0, 5).Select(i => rows.Max(r => r[i].Length)).ToArray();
         foreach (var row in rows)
         {
             var line = new StringBuilder();
