@@ -23,8 +23,9 @@ public sealed class CatalogException : Exception
     {
     }
 
-    internal CatalogException(string sourceName, Mark at, string? field, string problem, Exception? innerException = null)
-        : base(Describe(sourceName, at, field, problem), innerException)
+    internal CatalogException(string sourceName, Mark at, string? field, string problem, Exception? innerException = null,
+        bool afterField = false)
+        : base(Describe(sourceName, at, field, problem, afterField), innerException)
     {
         SourceName = sourceName;
         Line = at.Line;
@@ -41,11 +42,14 @@ public sealed class CatalogException : Exception
     /// <summary>1-based column of the offending YAML node.</summary>
     public long? Column { get; }
 
-    /// <summary>Path of the field that is wrong, e.g. <c>requirements[6.2].appliesTo</c>; null for pure syntax errors.</summary>
+    /// <summary>
+    /// Path of the field that is wrong, e.g. <c>requirements[6.2].appliesTo</c>, or for a syntax error on a later line
+    /// the field just before it; null when no field can be named.
+    /// </summary>
     public string? Field { get; }
 
-    private static string Describe(string sourceName, Mark at, string? field, string problem) =>
+    private static string Describe(string sourceName, Mark at, string? field, string problem, bool afterField) =>
         field is null
             ? $"{sourceName}, line {at.Line}, column {at.Column}: {problem}"
-            : $"{sourceName}, line {at.Line}, column {at.Column}, field '{field}': {problem}";
+            : $"{sourceName}, line {at.Line}, column {at.Column}, {(afterField ? "after " : "")}field '{field}': {problem}";
 }

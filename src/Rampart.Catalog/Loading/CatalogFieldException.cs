@@ -22,4 +22,7 @@ internal sealed class CatalogFieldException : YamlException
     public string Field { get; }
 
     public string Problem { get; }
+
+    /// <summary>The error lies on a line after the field's key (typically bad indentation), not in the field itself.</summary>
+    public bool AfterField { get; init; }
 }

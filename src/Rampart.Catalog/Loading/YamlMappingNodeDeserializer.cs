@@ -36,17 +36,20 @@ internal sealed class YamlMappingNodeDeserializer : INodeDeserializer
         dto.Start = mappingStart.Start;
         var fields = FieldsByType.GetOrAdd(expectedType, FieldsOf);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        string? lastKey = null;
+        Scalar? currentKey = null;
         try
         {
             while (!reader.TryConsume<MappingEnd>(out _))
             {
-                if (!reader.TryConsume<Scalar>(out var key))
+                if (reader.Current is not Scalar key)
                 {
                     var at = reader.Current;
                     throw new YamlException(at?.Start ?? Mark.Empty, at?.End ?? Mark.Empty, "expected a field name");
                 }
 
+                // Set before moving past the key: the scanner reads ahead, so a syntax error on the next line
+                // surfaces while consuming this key and belongs to it.
+                currentKey = key;
                 if (!fields.TryGetValue(key.Value, out var property))
                 {
                     throw new CatalogFieldException(key.Start, key.End, dto.FieldPath(key.Value),
@@ -59,7 +62,8 @@ internal sealed class YamlMappingNodeDeserializer : INodeDeserializer
                         $"field '{key.Value}' is given twice");
                 }
 
-                lastKey = key.Value;
+                reader.MoveNext();
+                RejectSingleValueForList(reader, property.PropertyType, dto.FieldPath(key.Value));
                 property.SetValue(dto, nestedObjectDeserializer(reader, property.PropertyType));
             }
         }
@@ -67,17 +71,36 @@ internal sealed class YamlMappingNodeDeserializer : INodeDeserializer
         {
             throw;
         }
-        catch (YamlException ex) when (lastKey is not null || dto.Path.Length > 0)
+        catch (YamlException ex) when (currentKey is not null || dto.Path.Length > 0)
         {
-            // A syntax error surfaces while reading the value after the last key (or the key after it), so that key
-            // is the best field to name; the mark still points at the exact spot.
             var deepest = Deepest(ex);
-            var field = lastKey is null ? dto.Path : dto.FieldPath(lastKey);
-            throw new CatalogFieldException(deepest.Start, deepest.End, field, Describe(deepest), ex);
+            var field = currentKey is null ? dto.Path : dto.FieldPath(currentKey.Value);
+            // Only the scanner and parser read past a value; errors raised by the DTO deserializers lie inside it.
+            var afterField = deepest is SyntaxErrorException or SemanticErrorException
+                && currentKey is not null && deepest.Start.Line > currentKey.Start.Line;
+            throw new CatalogFieldException(deepest.Start, deepest.End, field, Describe(deepest), ex) { AfterField = afterField };
         }
 
         value = dto;
         return true;
+    }
+
+    // Without this YamlDotNet reports "Invalid cast from String to List" for `appliesTo: connect`.
+    private static void RejectSingleValueForList(IParser reader, Type propertyType, string field)
+    {
+        if (!propertyType.IsGenericType || propertyType.GetGenericTypeDefinition() != typeof(List<>))
+        {
+            return;
+        }
+
+        switch (reader.Current)
+        {
+            case MappingStart mapping:
+                throw new CatalogFieldException(mapping.Start, mapping.End, field, "expected a list such as [a, b], found a mapping");
+            case Scalar scalar when !YamlTextNodeDeserializer.IsNull(scalar):
+                throw new CatalogFieldException(scalar.Start, scalar.End, field,
+                    $"expected a list such as [{scalar.Value}], found the single value '{scalar.Value}'");
+        }
     }
 
     internal static YamlException Deepest(YamlException ex)

@@ -25,9 +25,10 @@ internal sealed class YamlTextNodeDeserializer : INodeDeserializer
 
         // This deserializer runs before YamlDotNet's null handling, so an empty or null plain scalar is decided here;
         // quoted "" and "null" stay text.
-        value = scalar.Style == ScalarStyle.Plain && IsNull(scalar.Value) ? null : new YamlText(scalar.Value, scalar.Start);
+        value = IsNull(scalar) ? null : new YamlText(scalar.Value, scalar.Start);
         return true;
     }
 
-    private static bool IsNull(string text) => text is "" or "~" or "null" or "Null" or "NULL";
+    public static bool IsNull(Scalar scalar) =>
+        scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
 }
