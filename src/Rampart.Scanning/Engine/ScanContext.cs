@@ -15,9 +15,9 @@ public sealed class ScanContext
         AppKey = appKey;
         Descriptor = descriptor;
         Options = options;
-        Http = http;
+        Recorder = new RecordingProbeClient(http);
         Time = time;
-        Probes = new ProbeCache(http);
+        Probes = new ProbeCache(Recorder);
     }
 
     public AppKind Kind { get; }
@@ -29,7 +29,10 @@ public sealed class ScanContext
 
     public ScanOptions Options { get; }
 
-    public IProbeClient Http { get; }
+    /// <summary>The scan's client; every response it receives is kept for the checks that inspect responses.</summary>
+    public IProbeClient Http => Recorder;
+
+    public RecordingProbeClient Recorder { get; }
 
     public TimeProvider Time { get; }
 

@@ -1,6 +1,7 @@
 namespace Rampart.Scanning.Http;
 
 /// <summary>One request a check wants sent.</summary>
+/// <param name="MaxBodyBytes">Overrides the client's body cap for this request (a descriptor may be larger than a page).</param>
 /// <param name="FollowRedirects">Follow up to the configured number of redirects, re-checking each target's address.</param>
 public sealed record ProbeRequest(
     HttpMethod Method,
@@ -8,7 +9,8 @@ public sealed record ProbeRequest(
     IReadOnlyList<KeyValuePair<string, string>>? Headers = null,
     byte[]? Body = null,
     string? ContentType = null,
-    bool FollowRedirects = true)
+    bool FollowRedirects = true,
+    int? MaxBodyBytes = null)
 {
     /// <summary>How the request is shown in evidence: method, URL and headers, with tokens shortened.</summary>
     public string Describe()

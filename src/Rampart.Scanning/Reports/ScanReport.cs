@@ -21,7 +21,7 @@ public sealed record ScanReport(
     public const int CurrentSchemaVersion = 1;
 
     /// <summary>True when any requirement failed: the CI gate (exit code 1).</summary>
-    public bool HasFailures => Requirements.Any(r => r.Status == RequirementStatus.Fail);
+    public bool HasFailures => Requirements.Any(r => r.Status == RequirementStatus.Fail && !r.Guideline);
 }
 
 public sealed record ToolInfo(string Name, string Version);
@@ -32,12 +32,14 @@ public sealed record AppInfo(string Kind, string Key, string Name, string? BaseU
 public sealed record CatalogInfo(string Id, DateOnly Effective);
 
 /// <param name="Checks">The check ids that decided the status (empty for manual requirements).</param>
+/// <param name="Guideline">A recommendation, not a requirement: its failures are advisory and never fail a scan.</param>
 public sealed record RequirementResult(
     string Id,
     string Title,
     RequirementStatus Status,
     string? Reason,
-    IReadOnlyList<string> Checks);
+    IReadOnlyList<string> Checks,
+    bool Guideline = false);
 
 /// <summary>A check's verdict that a requirement is not met at a location.</summary>
 /// <param name="Advisory">Advisory findings (guidelines, upcoming requirements, hints) never fail a requirement and never open tickets.</param>

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs the system packages the test suite uses. Idempotent; needs root (as on CI and the dev machines).
+set -euo pipefail
+need=()
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
+fi

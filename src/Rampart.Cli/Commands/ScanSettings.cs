@@ -1,0 +1,64 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Rampart.Cli.Commands;
+
+public sealed class ScanSettings : ReportSettings
+{
+    [CommandArgument(0, "[TARGET]")]
+    [Description("URL of the app's atlassian-connect.json. Without one, Rampart scans its built-in demo apps.")]
+    public string? Target { get; init; }
+
+    [CommandOption("--allow-private-network")]
+    [Description("Allow loopback, private and link-local addresses (refused by default: a descriptor must not make Rampart probe your network).")]
+    public bool AllowPrivateNetwork { get; init; }
+
+    [CommandOption("--allow-state-changing")]
+    [Description("Send probes that may change the app's state: a forged signed install, POSTs to webhooks. Use against a test deployment.")]
+    public bool AllowStateChanging { get; init; }
+
+    [CommandOption("--trust-ca <FILE>")]
+    [Description("Also trust this CA certificate (PEM), e.g. a staging CA. Repeatable.")]
+    public string[] TrustCa { get; init; } = [];
+
+    [CommandOption("--shared-secret <SECRET>")]
+    [Description("A test installation's sharedSecret; enables differential JWT validation. Or set RAMPART_SHARED_SECRET.")]
+    public string? SharedSecret { get; init; }
+
+    [CommandOption("--client-key <KEY>")]
+    [Description("The test installation's clientKey (with --shared-secret). Or set RAMPART_CLIENT_KEY.")]
+    public string? ClientKey { get; init; }
+
+    [CommandOption("--user-jwt <JWT>")]
+    [Description("A non-admin user's Connect JWT; enables the admin-endpoint authorization check. Or set RAMPART_USER_JWT.")]
+    public string? UserJwt { get; init; }
+
+    [CommandOption("--timeout <SECONDS>")]
+    [Description("Per-request time limit. Default 15.")]
+    public double Timeout { get; init; } = 15;
+
+    [CommandOption("--max-time <SECONDS>")]
+    [Description("Time limit for the whole scan. Default 300.")]
+    public double MaxTime { get; init; } = 300;
+
+    public override ValidationResult Validate()
+    {
+        if (Target is not null && (!Uri.TryCreate(Target, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+        {
+            return ValidationResult.Error($"TARGET: '{Target}' is not an http(s) URL of an atlassian-connect.json descriptor");
+        }
+
+        if (Timeout is <= 0 or > 600)
+        {
+            return ValidationResult.Error("--timeout: give seconds between 0 and 600");
+        }
+
+        if (MaxTime is <= 0 or > 86_400)
+        {
+            return ValidationResult.Error("--max-time: give seconds between 0 and 86400");
+        }
+
+        return ValidationResult.Success();
+    }
+}

@@ -1,0 +1,126 @@
+using Rampart.Catalog;
+using Rampart.Scanning.Reports;
+using Spectre.Console;
+
+namespace Rampart.Cli.Output;
+
+/// <summary>
+/// The human-readable report: a per-requirement table, then the findings with their evidence. Every value from the
+/// target is rendered as plain <see cref="Text"/>, never as markup, so a hostile descriptor cannot style the terminal.
+/// </summary>
+public static class ConsoleReport
+{
+    private const int EvidenceLines = 12;
+
+    public static void Write(ScanReport report, IAnsiConsole console)
+    {
+        console.Write(new Rule(Safe($"{report.App.Name} ({report.App.Key}) - {report.App.Kind} app")).LeftJustified());
+        console.Write(new Text($"Catalog {report.Catalog.Id} (in effect since {report.Catalog.Effective:yyyy-MM-dd})  " +
+            $"descriptor {report.App.DescriptorUrl}  scanned in {(report.FinishedAt - report.StartedAt).TotalSeconds:0.0} s\n\n"));
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("Req").AddColumn("Title").AddColumn("Status").AddColumn("Reason");
+        foreach (var requirement in report.Requirements)
+        {
+            table.AddRow(
+                new Text(requirement.Id + (requirement.Guideline ? " (guideline)" : string.Empty)),
+                new Text(requirement.Title),
+                new Text(StatusLabel(requirement.Status), StatusStyle(requirement.Status)),
+                new Text(requirement.Reason ?? string.Empty));
+        }
+
+        console.Write(table);
+
+        var blocking = report.Findings.Where(f => !f.Advisory).ToList();
+        var advisory = report.Findings.Where(f => f.Advisory).ToList();
+        if (blocking.Count > 0)
+        {
+            console.Write(new Rule($"Findings ({blocking.Count})").LeftJustified());
+            foreach (var finding in blocking)
+            {
+                WriteFinding(console, finding);
+            }
+        }
+
+        if (advisory.Count > 0)
+        {
+            console.Write(new Rule($"Advisory ({advisory.Count})").LeftJustified());
+            foreach (var finding in advisory)
+            {
+                console.Write(new Text($"  {finding.CheckId}  {finding.RequirementId}  {finding.Title}\n    at {finding.Location}\n", new Style(Color.Grey)));
+            }
+        }
+
+        if (report.Upcoming.Count > 0)
+        {
+            console.Write(new Rule($"Upcoming requirements ({report.Upcoming.Count})").LeftJustified());
+            foreach (var upcoming in report.Upcoming)
+            {
+                console.Write(new Text($"  {upcoming.RequirementId} {upcoming.Title} (catalog {upcoming.CatalogId}, effective {upcoming.Effective:yyyy-MM-dd})\n"));
+            }
+        }
+
+        if (report.Skipped.Count > 0)
+        {
+            console.Write(new Rule($"Skipped probes ({report.Skipped.Count})").LeftJustified());
+            foreach (var group in report.Skipped.GroupBy(s => (s.CheckId, s.Reason)))
+            {
+                console.Write(new Text($"  {group.Key.CheckId}: {group.Key.Reason}\n    {string.Join("\n    ", group.Select(s => s.Location))}\n", new Style(Color.Grey)));
+            }
+        }
+
+        var failed = report.Requirements.Count(r => r.Status == RequirementStatus.Fail && !r.Guideline);
+        var summary = string.Join(", ", report.Requirements.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {StatusLabel(g.Key)}"));
+        console.Write(new Text($"\n{summary}\n", failed > 0 ? new Style(Color.Red, decoration: Decoration.Bold) : new Style(Color.Green, decoration: Decoration.Bold)));
+    }
+
+    private static void WriteFinding(IAnsiConsole console, Finding finding)
+    {
+        console.Write(new Text($"\n  [{finding.Severity.ToId().ToUpperInvariant()}] ", SeverityStyle(finding.Severity)));
+        console.Write(new Text($"{finding.CheckId} (requirement {finding.RequirementId}) {finding.Title}\n", new Style(decoration: Decoration.Bold)));
+        console.Write(new Text($"    at {finding.Location}\n"));
+        var lines = finding.Evidence.Split('\n');
+        foreach (var line in lines.Take(EvidenceLines))
+        {
+            console.Write(new Text($"    | {line}\n", new Style(Color.Grey)));
+        }
+
+        if (lines.Length > EvidenceLines)
+        {
+            console.Write(new Text($"    | ... {lines.Length - EvidenceLines} more line(s) in the json/markdown/html report\n", new Style(Color.Grey)));
+        }
+
+        if (finding.Remediation is { Length: > 0 } remediation)
+        {
+            console.Write(new Text($"    Fix: {remediation}\n"));
+        }
+    }
+
+    public static string StatusLabel(RequirementStatus status) => status switch
+    {
+        RequirementStatus.Pass => "pass",
+        RequirementStatus.Fail => "FAIL",
+        RequirementStatus.NotApplicable => "n/a",
+        RequirementStatus.Manual => "manual",
+        RequirementStatus.Error => "ERROR",
+        _ => status.ToString(),
+    };
+
+    private static Style StatusStyle(RequirementStatus status) => status switch
+    {
+        RequirementStatus.Pass => new Style(Color.Green),
+        RequirementStatus.Fail => new Style(Color.Red, decoration: Decoration.Bold),
+        RequirementStatus.Error => new Style(Color.Yellow, decoration: Decoration.Bold),
+        RequirementStatus.Manual => new Style(Color.Blue),
+        _ => new Style(Color.Grey),
+    };
+
+    private static Style SeverityStyle(Severity severity) => severity switch
+    {
+        Severity.Critical or Severity.High => new Style(Color.Red, decoration: Decoration.Bold),
+        Severity.Medium => new Style(Color.Yellow),
+        _ => new Style(Color.Grey),
+    };
+
+    private static string Safe(string text) => Markup.Escape(text);
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Rampart.Catalog;
+using Rampart.Cli.Commands;
+using Rampart.Cli.Demo;
+using Rampart.Cli.Infrastructure;
+using Rampart.Scanning.Engine;
+using Spectre.Console.Cli;
+
+namespace Rampart.Cli;
+
+/// <summary>Builds the command-line application; tests run it with captured consoles and a fake clock.</summary>
+public static class RampartApp
+{
+    public static CommandApp Create(CliConsoles consoles, TimeProvider time)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(consoles);
+        services.AddSingleton(time);
+        services.AddSingleton(CatalogRegistry.Embedded);
+        services.AddSingleton(sp => new ScanEngine(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CatalogRegistry>()));
+        services.AddSingleton<DemoRunner>();
+
+        var app = new CommandApp(new TypeRegistrar(services));
+        app.Configure(config =>
+        {
+            config.SetApplicationName("rampart");
+            config.ConfigureConsole(consoles.Out);
+            config.CancellationExitCode(ExitCodes.Cancelled);
+            config.SetExceptionHandler((exception, _) => ErrorReporter.Handle(exception, consoles.Error));
+            config.AddCommand<ScanCommand>("scan")
+                .WithDescription("Scan a Connect app (its atlassian-connect.json URL) against the security requirements.")
+                .WithExample("scan", "https://app.example.com/atlassian-connect.json")
+                .WithExample("scan", "https://app.example.com/atlassian-connect.json", "-f", "sarif", "-o", "rampart.sarif", "-f", "junit", "-o", "rampart.xml")
+                .WithExample("scan", "https://staging.example.com/atlassian-connect.json", "--trust-ca", "staging-ca.pem", "--allow-state-changing");
+            config.AddCommand<DemoCommand>("demo")
+                .WithDescription("Start the built-in, deliberately flawed demo apps on loopback and scan them.");
+            config.AddCommand<CatalogCommand>("catalog")
+                .WithDescription("Print a requirements catalog.")
+                .WithExample("catalog", "--id", "2022");
+        });
+        return app;
+    }
+}

@@ -1,0 +1,44 @@
+using Rampart.Catalog;
+using Rampart.Scanning.Engine;
+using Rampart.Scanning.Reports;
+using Rampart.Scanning.Secrets;
+
+namespace Rampart.Scanning.Checks.Descriptor;
+
+/// <summary>
+/// RMP-SECRET-001: a descriptor is public (anyone can fetch it), so any credential in it — a token in a URL's query,
+/// a cloud key, a private key — is disclosed to the world and to every Referer header its URLs produce.
+/// </summary>
+public sealed class DescriptorSecretsCheck : ICheck
+{
+    public const string Id = "RMP-SECRET-001";
+    private const string Requirement = "5";
+
+    public CheckInfo Info { get; } = new(
+        Id,
+        "No secrets in the descriptor",
+        [Requirement],
+        [AppKind.Connect],
+        Severity.High,
+        "Remove the credential from the descriptor, revoke and rotate it, and pass secrets server-side (environment " +
+        "variables, a secret store). URLs must never carry tokens: they end up in logs and Referer headers.");
+
+    public Task<CheckOutcome> RunAsync(ScanContext context, CancellationToken cancellationToken)
+    {
+        var descriptor = context.Descriptor ?? throw new InvalidOperationException("RMP-SECRET-001 needs a Connect descriptor.");
+        var findings = new List<Finding>();
+        foreach (var value in descriptor.Strings)
+        {
+            foreach (var match in SecretScanner.Scan(value.Value))
+            {
+                findings.Add(context.NewFinding(Info, Requirement, $"{match.Rule.Description} in the descriptor",
+                    $"{value.JsonPath} ({match.Rule.Id})",
+                    $"{descriptor.DescriptorUrl} {value.JsonPath}: {match.Redacted}"));
+            }
+        }
+
+        return Task.FromResult(findings.Count > 0
+            ? CheckOutcome.Of(Requirement, RequirementStatus.Fail, $"{findings.Count} secret(s) in the descriptor", findings)
+            : CheckOutcome.Of(Requirement, RequirementStatus.Pass, $"no secrets in the descriptor's {descriptor.Strings.Count} string values"));
+    }
+}

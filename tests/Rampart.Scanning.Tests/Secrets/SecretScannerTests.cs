@@ -1,0 +1,45 @@
+using Rampart.Scanning.Secrets;
+
+namespace Rampart.Scanning.Tests.Secrets;
+
+public sealed class SecretScannerTests
+{
+    [Theory]
+    [InlineData("https://app.example.com/hook?access_token=9f8e7d6c5b4a39281706f5e4d3c2b1a0", "credential-in-url")]
+    [InlineData("key: AKIAZ7Q3M4N5P6R7S8T9", "aws-access-key")]
+    [InlineData("-----BEGIN RSA PRIVATE KEY-----\nMIIE...", "private-key")]
+    [InlineData("token xoxb-123456789012-abcdefghijkl", "slack-token")]
+    [InlineData("ghp_0123456789abcdefghijABCDEFGHIJ012345", "github-token")]
+    [InlineData("\"sharedSecret\": \"q8Z3kL0vN2xR7tY5wP1mA9sD4fG6hJ8\"", "generic-secret-assignment")]
+    [InlineData("https://user:s3cr3tpass@api.example.com/", "userinfo-in-url")]
+    public void Finds_planted_secrets(string text, string rule) =>
+        SecretScanner.Scan(text).Select(m => m.Rule.Id).ShouldContain(rule);
+
+    [Theory]
+    [InlineData("https://app.example.com/page?token=changeme123")]
+    [InlineData("AKIAIOSFODNN7EXAMPLE")]
+    [InlineData("https://app.example.com/page?project={project.key}&issue={issue.key}")]
+    [InlineData("\"password\": \"aaaaaaaaaaaaaaaaaaaa\"")]
+    [InlineData("\"apiKey\": \"${process.env.API_KEY}\"")]
+    [InlineData("The token endpoint is documented at https://developer.atlassian.com/")]
+    public void Ignores_look_alikes(string text) => SecretScanner.Scan(text).ShouldBeEmpty();
+
+    [Fact]
+    public void Reports_position_and_never_the_whole_secret()
+    {
+        const string secret = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+        var match = SecretScanner.Scan($"line one\n  url: https://x.example/?token={secret}").Single();
+
+        match.Line.ShouldBe(2);
+        match.Column.ShouldBeGreaterThan(1);
+        match.Redacted.ShouldNotContain(secret);
+        match.Redacted.ShouldContain("9f8e");
+    }
+
+    [Fact]
+    public void Entropy_separates_random_from_repetitive()
+    {
+        SecretScanner.Entropy("aaaaaaaaaaaaaaaa").ShouldBe(0);
+        SecretScanner.Entropy("q8Z3kL0vN2xR7tY5wP1mA9sD").ShouldBeGreaterThan(4);
+    }
+}
