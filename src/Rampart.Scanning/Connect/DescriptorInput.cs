@@ -16,6 +16,8 @@ internal static class DescriptorInput
 
     private const double Mebibyte = 1024 * 1024;
 
+    private const int SmallestMebibyteFigure = (int)(Mebibyte / 10);
+
     /// <summary>The same rules for the check and for the document: RFC 8259 JSON, as Atlassian's own tooling reads it
     /// (CSRT uses Python's strict <c>json</c> module), so a descriptor with comments or trailing commas is refused here
     /// rather than accepted by Rampart and rejected at install time.</summary>
@@ -135,16 +137,15 @@ internal static class DescriptorInput
 
     private static string DescribeSize(int size, int limit)
     {
-        var sizeText = FormatSize(size);
-        var limitText = FormatSize(limit);
+        var sizeText = InMebibytes(size);
+        var limitText = InMebibytes(limit);
 
-        // Just over the limit both round to the same figure; exact byte counts keep the message from contradicting itself.
-        return sizeText == limitText
-            ? string.Create(CultureInfo.InvariantCulture, $"{size} bytes, larger than the {limit}-byte limit")
-            : $"{sizeText}, larger than the {limitText} limit";
+        // MiB reads best, but under 0.1 MiB it says "0.0" and just over the limit both sides round to the same
+        // figure; exact byte counts keep the message from contradicting itself.
+        return limit >= SmallestMebibyteFigure && sizeText != limitText
+            ? $"{sizeText} MiB, larger than the {limitText} MiB limit"
+            : string.Create(CultureInfo.InvariantCulture, $"{size} bytes, larger than the {limit}-byte limit");
     }
 
-    private static string FormatSize(int bytes) => bytes >= Mebibyte / 10
-        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / Mebibyte:0.0} MiB")
-        : string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes");
+    private static string InMebibytes(int bytes) => (bytes / Mebibyte).ToString("0.0", CultureInfo.InvariantCulture);
 }
