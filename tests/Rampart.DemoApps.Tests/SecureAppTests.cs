@@ -253,6 +253,9 @@ public sealed class SecureAppTests(SecureAppFixture fixture) : IClassFixture<Sec
 
         var genuine = InstallCallback.Token(Client, "/lifecycle/installed", atlassian, kid, clientKey);
         (await Client.PostAsync("/lifecycle/installed", genuine, body)).Status.ShouldBe(204);
+        var audienceList = TestJwt.Payload(genuine);
+        audienceList["aud"] = new JsonArray("https://elsewhere.example.org", App.BaseUrl.ToString());
+        (await Client.PostAsync("/lifecycle/installed", TestJwt.Rs256(audienceList, atlassian, kid), body)).Status.ShouldBe(204);
         App.IsInstalled(clientKey).ShouldBeTrue();
 
         var page = await Client.GetAsync("/pages/report", Client.Token("GET", "/pages/report", iss: clientKey, secret: secret));

@@ -39,7 +39,8 @@ internal sealed class ConnectJwtValidator(DemoRuntime runtime)
         }
 
         bool verifySignature;
-        if (string.Equals(jwt.Alg, "none", StringComparison.OrdinalIgnoreCase))
+        var alg = HeaderText(jwt, "alg");
+        if (string.Equals(alg, "none", StringComparison.OrdinalIgnoreCase))
         {
             if (!runtime.Has(DemoFlaws.AcceptsAlgNone))
             {
@@ -48,7 +49,7 @@ internal sealed class ConnectJwtValidator(DemoRuntime runtime)
 
             verifySignature = false;
         }
-        else if (string.Equals(jwt.Alg, "HS256", StringComparison.Ordinal))
+        else if (string.Equals(alg, "HS256", StringComparison.Ordinal))
         {
             verifySignature = !runtime.Has(DemoFlaws.AcceptsAnySignature);
         }
@@ -96,7 +97,8 @@ internal sealed class ConnectJwtValidator(DemoRuntime runtime)
             return true;
         }
 
-        return runtime.Time.GetUtcNow() - ClockSkew >= DateTimeOffset.FromUnixTimeSeconds(exp);
+        // Compared in seconds: converting a hostile exp to a DateTimeOffset could throw.
+        return runtime.Time.GetUtcNow().ToUnixTimeSeconds() - (long)ClockSkew.TotalSeconds >= exp;
     }
 
     public bool QshMatches(JsonWebToken jwt, HttpRequest request, bool acceptContextQsh)
@@ -129,6 +131,9 @@ internal sealed class ConnectJwtValidator(DemoRuntime runtime)
             ? raw
             : absolute.PathAndQuery;
     }
+
+    public static string? HeaderText(JsonWebToken jwt, string name) =>
+        jwt.TryGetHeaderValue<string>(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
 
     public static string? Claim(JsonWebToken jwt, string name) =>
         jwt.TryGetPayloadValue<string>(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;

@@ -27,17 +27,18 @@ internal sealed class SignedInstallValidator(DemoRuntime runtime, ConnectJwtVali
             return "Invalid JWT: malformed token";
         }
 
-        if (jwt.IsEncrypted || !string.Equals(jwt.Alg, "RS256", StringComparison.Ordinal))
+        if (jwt.IsEncrypted || !string.Equals(ConnectJwtValidator.HeaderText(jwt, "alg"), "RS256", StringComparison.Ordinal))
         {
             return "Invalid JWT: signed install requires RS256";
         }
 
-        if (string.IsNullOrEmpty(jwt.Kid))
+        var kid = ConnectJwtValidator.HeaderText(jwt, "kid");
+        if (kid is null)
         {
             return "Invalid JWT: no kid";
         }
 
-        var key = runtime.InstallKeys.Find(jwt.Kid);
+        var key = runtime.InstallKeys.Find(kid);
         if (key is null)
         {
             return runtime.Has(DemoFlaws.ForgedInstallAccepted) ? null : "Invalid JWT: unknown kid";

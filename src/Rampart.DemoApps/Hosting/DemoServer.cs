@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -46,7 +47,7 @@ internal static class DemoServer
         {
             runtime.Journal.Add(new DemoRequestRecord(
                 context.Request.Method,
-                context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString,
+                ConnectJwtValidator.RawTarget(context.Request),
                 context.Request.Headers.ContainsKey("Authorization")));
             return next(context);
         });
@@ -80,10 +81,8 @@ internal static class DemoServer
     /// <summary>The port Kestrel actually bound for the ephemeral listener.</summary>
     public static int BoundPort(WebApplication app)
     {
-        var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        var address = addresses.Single();
-        return new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal)).Port;
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        return new Uri(addresses.Single()).Port;
     }
 
     private static HttpsConnectionAdapterOptions ConfigureTls(X509Certificate2 certificate) => new()
