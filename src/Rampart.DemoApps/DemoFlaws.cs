@@ -2,7 +2,9 @@ namespace Rampart.DemoApps;
 
 /// <summary>
 /// Deliberate defects a demo app can carry. Each flag changes only the behaviour it names, so a scanner's findings
-/// can be compared one for one against the flags that were switched on.
+/// can be compared one for one against the flags that were switched on. The HS256 flaws (alg none, any signature,
+/// expiry, qsh, issuer, query token) live in the app's single JWT validator, so like a real vendor's bug they reach
+/// module pages, webhooks and the enabled/disabled callbacks alike.
 /// </summary>
 [Flags]
 #pragma warning disable CA1028 // long leaves room for later flaws without changing the public contract
