@@ -1,0 +1,7 @@
+namespace Rampart.DemoApps.Connect;
+
+internal enum TokenSource
+{
+    Header,
+    Query,
+}

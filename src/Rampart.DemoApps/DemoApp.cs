@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Rampart.DemoApps.Connect;
+using Rampart.DemoApps.Hosting;
+
+namespace Rampart.DemoApps;
+
+/// <summary>
+/// A running demo Connect app: Kestrel over HTTPS on 127.0.0.1 with an ephemeral port, one seeded test
+/// installation, and the flaws its options switch on.
+/// </summary>
+public sealed class DemoApp : IAsyncDisposable
+{
+    private static readonly TimeSpan ContextTokenLifetime = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly WebApplication web;
+    private readonly DemoRuntime runtime;
+    private readonly X509Certificate2 certificate;
+    private int disposed;
+
+    private DemoApp(WebApplication web, DemoRuntime runtime, X509Certificate2 certificate)
+    {
+        this.web = web;
+        this.runtime = runtime;
+        this.certificate = certificate;
+    }
+
+    public DemoAppOptions Options => runtime.Options;
+
+    /// <summary><c>https://127.0.0.1:&lt;port&gt;/</c>; the certificate names IP 127.0.0.1 and DNS localhost.</summary>
+    public Uri BaseUrl => runtime.BaseUrl;
+
+    public Uri DescriptorUrl => new(BaseUrl, "atlassian-connect.json");
+
+    /// <summary>The test installation's clientKey (the <c>iss</c> of product-to-app JWTs).</summary>
+    public string ClientKey => runtime.Installations.Test.ClientKey;
+
+    /// <summary>The test installation's shared secret: random, base64url, new for every start.</summary>
+    public string SharedSecret => runtime.Installations.Test.SharedSecret;
+
+    public string AdminAccountId => runtime.AdminAccountId;
+
+    /// <summary>A user who is not a site administrator.</summary>
+    public string UserAccountId => runtime.UserAccountId;
+
+    /// <summary>Every request received so far, oldest first (a snapshot).</summary>
+    public IReadOnlyList<DemoRequestRecord> Requests => runtime.Journal.Snapshot();
+
+    public static async Task<DemoApp> StartAsync(
+        DemoAppOptions options,
+        DemoCertificateAuthority ca,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(ca);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Key);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Name);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.ExtraPages);
+        if (options.AuthenticationType is not ("jwt" or "none"))
+        {
+            throw new ArgumentException("AuthenticationType must be \"jwt\" or \"none\".", nameof(options));
+        }
+
+        var runtime = new DemoRuntime(options, time);
+        X509Certificate2? certificate = null;
+        WebApplication? web = null;
+        try
+        {
+            certificate = ca.IssueServerCertificate("127.0.0.1", "localhost");
+            web = DemoServer.Build(runtime, certificate);
+            await web.StartAsync(cancellationToken);
+            runtime.BaseUrl = new Uri($"https://127.0.0.1:{DemoServer.BoundPort(web)}/");
+            return new DemoApp(web, runtime, certificate);
+        }
+        catch
+        {
+            if (web is not null)
+            {
+                await web.DisposeAsync();
+            }
+
+            certificate?.Dispose();
+            runtime.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A context JWT like <c>AP.context.getToken()</c> returns: HS256 with the shared secret, <c>iss</c> = clientKey,
+    /// <c>sub</c> = the account, <c>qsh</c> = <c>context-qsh</c>, expiring <paramref name="lifetime"/> (default 15
+    /// minutes) after the app's clock; a negative lifetime gives an expired token.
+    /// </summary>
+    public string CreateContextJwt(string accountId, TimeSpan? lifetime = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
+        var now = runtime.Time.GetUtcNow();
+        var claims = new JsonObject
+        {
+            ["iss"] = ClientKey,
+            ["sub"] = accountId,
+            ["qsh"] = QueryStringHash.ContextQsh,
+            ["iat"] = now.ToUnixTimeSeconds(),
+            ["exp"] = now.Add(lifetime ?? ContextTokenLifetime).ToUnixTimeSeconds(),
+            ["context"] = new JsonObject(),
+        };
+        return Hs256TokenWriter.Write(claims, SharedSecret);
+    }
+
+    /// <summary>
+    /// Makes a signed-install key known by its <c>kid</c>, as if fetched from Atlassian's key CDN, so tests can drive
+    /// a genuine signed install. Only the public half is kept.
+    /// </summary>
+    public void TrustInstallKey(string keyId, RSA key)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(keyId);
+        ArgumentNullException.ThrowIfNull(key);
+        runtime.InstallKeys.Add(keyId, key);
+    }
+
+    /// <summary>Whether a tenant with this clientKey is installed (the test installation always is).</summary>
+    public bool IsInstalled(string clientKey) => runtime.Installations.Find(clientKey) is not null;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        using (var stopping = new CancellationTokenSource(StopTimeout))
+        {
+            await web.StopAsync(stopping.Token);
+        }
+
+        await web.DisposeAsync();
+        certificate.Dispose();
+        runtime.Dispose();
+    }
+}

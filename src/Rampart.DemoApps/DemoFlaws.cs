@@ -1,0 +1,91 @@
+namespace Rampart.DemoApps;
+
+/// <summary>
+/// Deliberate defects a demo app can carry. Each flag changes only the behaviour it names, so a scanner's findings
+/// can be compared one for one against the flags that were switched on. The HS256 flaws (alg none, any signature,
+/// expiry, qsh, issuer, query token) live in the app's single JWT validator, so like a real vendor's bug they reach
+/// module pages, webhooks and the enabled/disabled callbacks alike.
+/// </summary>
+[Flags]
+#pragma warning disable CA1028 // long leaves room for later flaws without changing the public contract
+public enum DemoFlaws : long
+#pragma warning restore CA1028
+{
+    None = 0,
+
+    /// <summary>
+    /// <c>/pages/report</c> serves tenant data (the site URL and a JSON <c>accountId</c>) to a request that carries no
+    /// token at all; a presented token is still validated. The page always contains the words "error" and "invalid",
+    /// so a scanner relying on CSRT's body-word heuristic misses this flaw.
+    /// </summary>
+    UnauthenticatedPage = 1 << 0,
+
+    /// <summary>
+    /// Every HS256-authenticated endpoint accepts an unsigned <c>alg: none</c> JWT. An unverified token is not bound to
+    /// a tenant, so an unknown <c>iss</c> resolves to the test installation.
+    /// </summary>
+    AcceptsAlgNone = 1 << 1,
+
+    /// <summary>
+    /// HS256 signatures are not verified (forged or tampered signatures are accepted; an unknown <c>iss</c> resolves
+    /// to the test installation). <c>exp</c> and <c>qsh</c> are still checked.
+    /// </summary>
+    AcceptsAnySignature = 1 << 2,
+
+    /// <summary><c>exp</c> is not checked; the token must otherwise be valid.</summary>
+    IgnoresExpiry = 1 << 3,
+
+    /// <summary><c>qsh</c> is not checked (neither a computed hash nor <c>context-qsh</c> is required).</summary>
+    IgnoresQsh = 1 << 4,
+
+    /// <summary>
+    /// Tokens are verified with the test installation's shared secret whatever their <c>iss</c>: a token naming
+    /// another clientKey but signed with this secret is accepted.
+    /// </summary>
+    IgnoresIssuer = 1 << 5,
+
+    /// <summary>A token in <c>?jwt=</c> is decoded and trusted without any verification; header tokens are still verified.</summary>
+    TrustsQueryToken = 1 << 6,
+
+    /// <summary>Module pages (admin pages included) answer POST with content without looking at any token; GET stays protected.</summary>
+    PostUnauthenticated = 1 << 7,
+
+    /// <summary>
+    /// <c>installed</c>/<c>uninstalled</c> accept an RS256 install JWT whose <c>kid</c> is unknown, skipping its
+    /// verification (signature, <c>aud</c>, <c>iss</c>, <c>qsh</c>, <c>exp</c>) the way apps do when the key fetch fails.
+    /// </summary>
+    ForgedInstallAccepted = 1 << 8,
+
+    /// <summary>The descriptor lacks <c>apiMigrations."signed-install": true</c>.</summary>
+    NoSignedInstallOptIn = 1 << 9,
+
+    /// <summary>Admin pages serve a valid token of a non-admin user.</summary>
+    AdminPageServesAnyUser = 1 << 10,
+
+    /// <summary>No <c>Referrer-Policy</c> header and no referrer meta tag.</summary>
+    MissingReferrerPolicy = 1 << 11,
+
+    /// <summary>
+    /// <c>Referrer-Policy: strict-origin, unsafe-url</c>: the last valid token wins, so the effective policy is
+    /// <c>unsafe-url</c> (the meta tag says <c>unsafe-url</c> as well).
+    /// </summary>
+    LeakyReferrerPolicy = 1 << 12,
+
+    /// <summary>No <c>Cache-Control</c> header.</summary>
+    MissingCacheControl = 1 << 13,
+
+    /// <summary>The <c>connect.sid</c> session cookie lacks <c>Secure</c> and <c>HttpOnly</c>.</summary>
+    InsecureSessionCookie = 1 << 14,
+
+    /// <summary>
+    /// The descriptor carries a webItem URL with <c>?access_token=&lt;40 hex&gt;</c> and a string holding an AWS-style
+    /// access key id (<c>AKIA</c> + 16 upper-case characters).
+    /// </summary>
+    SecretInDescriptor = 1 << 15,
+
+    /// <summary>Scopes <c>["READ","ADMIN","ACT_AS_USER"]</c> instead of <c>["READ"]</c>.</summary>
+    ElevatedScopes = 1 << 16,
+
+    /// <summary><c>/pages/busy</c> answers 429 with <c>Retry-After: 120</c> to every request.</summary>
+    RateLimited = 1 << 17,
+}

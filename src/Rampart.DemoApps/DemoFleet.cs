@@ -1,0 +1,26 @@
+namespace Rampart.DemoApps;
+
+/// <summary>The built-in demo apps used by <c>rampart demo</c>, the tests and the benchmark.</summary>
+public static class DemoFleet
+{
+    public static IReadOnlyList<DemoAppOptions> Standard { get; } =
+    [
+        new("secure-app", "Secure App"),
+        new(
+            "leaky-app",
+            "Leaky App",
+            DemoFlaws.UnauthenticatedPage | DemoFlaws.MissingReferrerPolicy | DemoFlaws.MissingCacheControl
+                | DemoFlaws.InsecureSessionCookie | DemoFlaws.SecretInDescriptor | DemoFlaws.ElevatedScopes
+                | DemoFlaws.NoSignedInstallOptIn),
+        new(
+            "forgeable-app",
+            "Forgeable App",
+            DemoFlaws.AcceptsAlgNone | DemoFlaws.AcceptsAnySignature | DemoFlaws.TrustsQueryToken
+                | DemoFlaws.PostUnauthenticated),
+        new("lenient-jwt-app", "Lenient JWT App", DemoFlaws.IgnoresExpiry | DemoFlaws.IgnoresQsh | DemoFlaws.IgnoresIssuer),
+        new("open-install-app", "Open Install App", DemoFlaws.ForgedInstallAccepted),
+        new("broken-authz-app", "Broken Authz App", DemoFlaws.AdminPageServesAnyUser | DemoFlaws.LeakyReferrerPolicy),
+        new("busy-app", "Busy App", DemoFlaws.RateLimited),
+        new("static-site", "Static Site", AuthenticationType: "none", StaticOnly: true),
+    ];
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Rampart.DemoApps.Tests.Support;
+
+/// <summary>
+/// The same fixed set of requests against any app, each reduced to one comparable observation. Running it on the
+/// secure app and on an app with one flaw shows exactly which behaviours the flaw changed.
+/// </summary>
+internal static partial class ProbeBattery
+{
+    public const string Report = "/pages/report";
+
+    public static async Task<SortedDictionary<string, string>> RunAsync(AppClient c)
+    {
+        var app = c.App;
+        var now = TimeProvider.System.GetUtcNow();
+        var seen = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var reportQsh = TestQsh.Hash("GET", c.Url(Report));
+
+        seen["report GET no token"] = Status(await c.GetAsync(Report));
+        seen["report GET valid"] = Status(await c.GetAsync(Report, c.Token("GET", Report)));
+        seen["report GET context token"] = Status(await c.GetAsync(Report, app.CreateContextJwt(app.UserAccountId)));
+        seen["report GET alg none"] = Status(await c.GetAsync(
+            Report, TestJwt.Unsigned(TestJwt.Claims(app.ClientKey, app.UserAccountId, reportQsh, now.AddHours(3)))));
+        seen["report GET alg none, fake iss"] = Status(await c.GetAsync(
+            Report, TestJwt.Unsigned(TestJwt.Claims("csrt-fake-token-ignore", null, reportQsh, now.AddHours(3)))));
+        seen["report GET alg HS512"] = Status(await c.GetAsync(Report, WithAlg(c.Token("GET", Report), "HS512")));
+        seen["report GET forged signature"] = Status(await c.GetAsync(Report, c.Token("GET", Report, secret: "fake-jwt-secret")));
+        seen["report GET forged signature, fake iss"] = Status(await c.GetAsync(
+            Report, c.Token("GET", Report, iss: "csrt-fake-token-ignore", secret: "fake-jwt-secret")));
+        seen["report GET tampered claims"] = Status(await c.GetAsync(
+            Report,
+            TestJwt.Tamper(c.Token("GET", Report), TestJwt.Claims(app.ClientKey, app.AdminAccountId, reportQsh, now.AddHours(3)))));
+        seen["report GET expired"] = Status(await c.GetAsync(Report, c.Token("GET", Report, lifetime: TimeSpan.FromMinutes(-10))));
+        seen["report GET wrong qsh"] = Status(await c.GetAsync(Report, c.Token("GET", Report, qsh: TestQsh.Hash("GET", c.Url("/pages/settings")))));
+        seen["report GET no qsh"] = Status(await c.GetAsync(
+            Report, TestJwt.Hs256(TestJwt.Claims(app.ClientKey, app.UserAccountId, null, now.AddMinutes(3)), app.SharedSecret)));
+        seen["report GET other iss, our secret"] = Status(await c.GetAsync(Report, c.Token("GET", Report, iss: Guid.NewGuid().ToString())));
+        seen["report GET ?jwt= valid"] = Status(await c.GetAsync(Report + "?jwt=" + c.Token("GET", Report)));
+        seen["report GET ?jwt= forged"] = Status(await c.GetAsync(
+            Report + "?jwt=" + c.Token("GET", Report, iss: "csrt-fake-token-ignore", secret: "fake-jwt-secret")));
+        seen["report POST no token"] = Status(await c.PostAsync(Report));
+        seen["report POST valid"] = Status(await c.PostAsync(Report, c.Token("POST", Report)));
+        seen["report POST forged signature"] = Status(await c.PostAsync(Report, c.Token("POST", Report, secret: "fake-jwt-secret")));
+
+        var settings = await c.GetAsync("/pages/settings");
+        seen["settings GET no token"] = $"{Status(settings)} -> {settings.Header("Location")}";
+        seen["install-guide GET no token"] = Status(await c.GetAsync("/install-guide"));
+        seen["tools GET user"] = Status(await c.GetAsync("/pages/tools", c.Token("GET", "/pages/tools")));
+        foreach (var admin in new[] { "/admin/config", "/admin/configure", "/admin/tools" })
+        {
+            seen[$"{admin} GET user"] = Status(await c.GetAsync(admin, c.Token("GET", admin)));
+            seen[$"{admin} GET admin"] = Status(await c.GetAsync(admin, c.Token("GET", admin, sub: app.AdminAccountId)));
+            seen[$"{admin} POST no token"] = Status(await c.PostAsync(admin));
+        }
+
+        using (var forger = RSA.Create(2048))
+        {
+            foreach (var (path, eventType) in new[] { ("/lifecycle/installed", "installed"), ("/lifecycle/uninstalled", "uninstalled") })
+            {
+                var fakeClientKey = Guid.NewGuid().ToString();
+                var body = InstallCallback.Body(app.Options.Key, fakeClientKey, eventType);
+                var forged = InstallCallback.Token(c, path, forger, "fake-kid", "csrt-fake-token-ignore", aud: app.DescriptorUrl.ToString());
+                seen[$"{eventType} POST forged RS256"] = Status(await c.PostAsync(path, forged, body));
+                seen[$"{eventType} POST no token"] = Status(await c.PostAsync(path, null, body));
+            }
+        }
+
+        foreach (var hook in new[] { "/lifecycle/enabled", "/webhooks/issue-created" })
+        {
+            seen[$"{hook} POST valid"] = Status(await c.PostAsync(hook, c.Token("POST", hook), "{}"));
+            seen[$"{hook} POST no token"] = Status(await c.PostAsync(hook, null, "{}"));
+            seen[$"{hook} POST context token"] = Status(await c.PostAsync(hook, app.CreateContextJwt(app.UserAccountId), "{}"));
+        }
+
+        var busyNone = await c.GetAsync("/pages/busy");
+        seen["busy GET no token"] = $"{Status(busyNone)} retry-after={busyNone.Header("Retry-After") ?? "-"}";
+        var busyValid = await c.GetAsync("/pages/busy", c.Token("GET", "/pages/busy"));
+        seen["busy GET valid"] = $"{Status(busyValid)} retry-after={busyValid.Header("Retry-After") ?? "-"}";
+
+        var help = await c.GetAsync("/static/help.html");
+        var helpWithToken = await c.GetAsync("/static/help.html", c.Token("GET", "/static/help.html"));
+        seen["help GET"] = Status(help);
+        seen["help identical with token"] = help.BodyBytes.AsSpan().SequenceEqual(helpWithToken.BodyBytes).ToString();
+        seen["cached macro GET no token"] = Status(await c.GetAsync("/macro/cached"));
+        seen["login GET"] = Status(await c.GetAsync("/login"));
+
+        // Headers by status: every kind of answer must carry them.
+        var valid = await c.GetAsync(Report, c.Token("GET", Report));
+        seen["headers 200"] = Headers(valid);
+        seen["headers 204"] = Headers(await c.PostAsync("/webhooks/issue-created", c.Token("POST", "/webhooks/issue-created"), "{}"));
+        seen["headers 302"] = Headers(settings);
+        seen["headers 401"] = Headers(await c.GetAsync("/install-guide"));
+        seen["headers 403"] = Headers(await c.GetAsync("/admin/config", c.Token("GET", "/admin/config")));
+        seen["headers 404"] = Headers(await c.GetAsync("/no-such-page"));
+        seen["headers 405"] = Headers(await c.GetAsync("/webhooks/issue-created"));
+        seen["meta referrer 200"] = MetaReferrer().Match(valid.Body) is { Success: true } meta ? meta.Groups[1].Value : "(none)";
+        seen["cookie 200"] = CookieShape(valid);
+        seen["cookie 401"] = CookieShape(await c.GetAsync("/install-guide"));
+
+        var descriptorReply = await c.GetAsync("/atlassian-connect.json");
+        var descriptor = JsonNode.Parse(descriptorReply.Body)!.AsObject();
+        seen["descriptor signed-install"] = descriptor["apiMigrations"]?["signed-install"]?.ToJsonString() ?? "(absent)";
+        seen["descriptor context-qsh"] = descriptor["apiMigrations"]?["context-qsh"]?.ToJsonString() ?? "(absent)";
+        seen["descriptor scopes"] = string.Join(',', descriptor["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
+        seen["descriptor access_token"] = descriptorReply.Body.Contains("access_token=", StringComparison.Ordinal).ToString();
+        seen["descriptor AWS key"] = AwsKey().IsMatch(descriptorReply.Body).ToString();
+        return seen;
+    }
+
+    private static string Status(Reply reply) => reply.Status.ToString(CultureInfo.InvariantCulture);
+
+    private static string Headers(Reply reply) =>
+        $"{Status(reply)} referrer-policy={reply.Header("Referrer-Policy") ?? "-"} cache-control={reply.Header("Cache-Control") ?? "-"}";
+
+    /// <summary>The session cookie with its random value blanked, so two runs compare equal.</summary>
+    private static string CookieShape(Reply reply) =>
+        reply.Headers.TryGetValue("Set-Cookie", out var cookies)
+            ? string.Join(" | ", cookies.Select(c => CookieValue().Replace(c, "$1=…")))
+            : "(none)";
+
+    private static string WithAlg(string token, string alg)
+    {
+        var parts = token.Split('.');
+        var header = TestJwt.Header(token);
+        header["alg"] = alg;
+        return System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(header.ToJsonString()))
+            + "." + parts[1] + "." + parts[2];
+    }
+
+    [GeneratedRegex("<meta name=\"referrer\" content=\"([^\"]*)\">")]
+    private static partial Regex MetaReferrer();
+
+    [GeneratedRegex("\\bAKIA[A-Z0-9]{16}\\b")]
+    private static partial Regex AwsKey();
+
+    [GeneratedRegex("^([^=;]+)=[^;]*")]
+    private static partial Regex CookieValue();
+}
