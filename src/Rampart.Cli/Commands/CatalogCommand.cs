@@ -9,7 +9,7 @@ namespace Rampart.Cli.Commands;
 /// <summary><c>rampart catalog [--id X]</c>: prints a requirements catalog and which checks verify each requirement.</summary>
 public sealed class CatalogCommand(CliConsoles consoles, ScanEngine engine, CatalogRegistry catalogs) : Command<CatalogSettings>
 {
-    protected override int Execute(CommandContext context, CatalogSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, CatalogSettings settings, CancellationToken cancellationToken)
     {
         var catalog = engine.SelectCatalog(settings.Id);
         consoles.Out.Write(new Text(RequirementCatalogText.Render(catalog)));

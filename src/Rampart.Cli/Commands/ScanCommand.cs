@@ -9,7 +9,7 @@ namespace Rampart.Cli.Commands;
 /// <summary><c>rampart scan URL</c>: scans one Connect app and exits 0 (passed), 1 (a requirement failed), 2 or 3.</summary>
 public sealed class ScanCommand(CliConsoles consoles, ScanEngine engine, DemoRunner demo) : AsyncCommand<ScanSettings>
 {
-    protected override async Task<int> ExecuteAsync(CommandContext context, ScanSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, ScanSettings settings, CancellationToken cancellationToken)
     {
         var plan = OutputPlan.Create(settings.Formats, settings.Outputs);
         if (settings.Target is null)

@@ -1,3 +1,4 @@
+using Spectre.Console;
 using Rampart.Cli.Infrastructure;
 using Rampart.Scanning.Reports;
 

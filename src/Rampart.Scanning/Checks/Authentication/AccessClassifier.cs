@@ -47,7 +47,10 @@ public static partial class AccessClassifier
             return false;
         }
 
-        var pathAndQuery = Uri.TryCreate(location, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : location;
+        // "/login" parses as an absolute file: URI on Unix, so only http(s) locations count as absolute.
+        var pathAndQuery = Uri.TryCreate(location, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal)
+            ? absolute.PathAndQuery
+            : location;
         return LoginPath().IsMatch(pathAndQuery.Split('?')[0]);
     }
 

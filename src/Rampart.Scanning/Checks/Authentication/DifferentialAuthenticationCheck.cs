@@ -53,6 +53,11 @@ public sealed class DifferentialAuthenticationCheck : ICheck
         var refusedValid = new List<string>();
         foreach (var result in results)
         {
+            if (result.ServedWithoutToken)
+            {
+                continue;
+            }
+
             if (!result.ValidServed)
             {
                 refusedValid.Add($"{result.Endpoint.Url.AbsolutePath} ({AccessClassifier.Describe(result.Valid)})");
@@ -75,6 +80,12 @@ public sealed class DifferentialAuthenticationCheck : ICheck
                 $"{findings.Count} endpoint(s) accept tokens a correct app rejects", findings);
         }
 
+        if (verified == 0 && refusedValid.Count == 0)
+        {
+            return CheckOutcome.Of(Requirement, RequirementStatus.NotApplicable,
+                "every module endpoint serves requests without a token: nothing to compare (judged by RMP-AUTH-001)");
+        }
+
         if (verified == 0)
         {
             return CheckOutcome.Of(Requirement, RequirementStatus.Error,
@@ -89,8 +100,15 @@ public sealed class DifferentialAuthenticationCheck : ICheck
     private static async Task<DifferentialResult> ProbeAsync(ScanContext context, ConnectDescriptor descriptor, ConnectEndpoint endpoint,
         string secret, string clientKey, CancellationToken cancellationToken)
     {
-        var now = context.Time.GetUtcNow();
         var url = endpoint.Url;
+        // A page served without any token (static content, or already an RMP-AUTH-001 failure) proves nothing here.
+        var control = await context.Probes.PlainGetAsync(url, cancellationToken);
+        if (AccessClassifier.Classify(control) == Access.Served)
+        {
+            return new DifferentialResult(endpoint, control, false, [], ServedWithoutToken: true);
+        }
+
+        var now = context.Time.GetUtcNow();
         var qsh = QueryStringHash.Compute("GET", url, descriptor.BaseUrl);
         var valid = ConnectJwt.CreateHs256(ConnectJwt.Claims(clientKey, qsh, now, TimeSpan.FromMinutes(3)), secret);
         var validResponse = await Get(context, url, valid, cancellationToken);
@@ -129,7 +147,7 @@ public sealed class DifferentialAuthenticationCheck : ICheck
     private static Task<ProbeResponse> Get(ScanContext context, Uri url, string token, CancellationToken cancellationToken) =>
         context.Http.SendAsync(new ProbeRequest(HttpMethod.Get, url, [new("Authorization", "JWT " + token)]), cancellationToken);
 
-    private sealed record DifferentialResult(ConnectEndpoint Endpoint, ProbeResponse Valid, bool ValidServed, IReadOnlyList<EndpointAccess> Variants);
+    private sealed record DifferentialResult(ConnectEndpoint Endpoint, ProbeResponse Valid, bool ValidServed, IReadOnlyList<EndpointAccess> Variants, bool ServedWithoutToken = false);
 
     private static class Variants
     {

@@ -1,0 +1,141 @@
+using Rampart.Scanning.Reports;
+using Rampart.Scanning.Tests.Support;
+
+namespace Rampart.Scanning.Tests.EndToEnd;
+
+/// <summary>
+/// Each demo app scanned with the full battery reports exactly its deliberate flaws: the failed requirements and
+/// the checks that raised blocking findings are asserted as whole sets, so an extra finding fails as surely as a
+/// missing one.
+/// </summary>
+public sealed class DemoAppScanTests(DemoFleetFixture fleet) : IClassFixture<DemoFleetFixture>
+{
+    public static TheoryData<string, string[], string[]> Expectations => new()
+    {
+        { "secure-app", [], [] },
+        { "leaky-app", ["1.1", "1.4", "5", "7.2", "7.3", "7.4"], ["RMP-AUTH-001", "RMP-AUTH-004", "RMP-SECRET-001", "RMP-HDR-001", "RMP-HDR-002", "RMP-HDR-003"] },
+        { "forgeable-app", ["1.1"], ["RMP-AUTH-001", "RMP-AUTH-002"] },
+        { "lenient-jwt-app", ["1.1"], ["RMP-AUTH-002"] },
+        { "open-install-app", ["1.4"], ["RMP-AUTH-003"] },
+        { "broken-authz-app", ["1.2", "7.2"], ["RMP-AUTHZ-001", "RMP-HDR-001"] },
+        { "busy-app", [], [] },
+        { "static-site", [], [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Expectations))]
+    public async Task Reports_exactly_the_deliberate_flaws(string app, string[] failedRequirements, string[] failingChecks)
+    {
+        var report = await fleet.FullScanAsync(app);
+
+        report.Requirements.Where(r => r.Status == RequirementStatus.Fail).Select(r => r.Id).Order()
+            .ShouldBe(failedRequirements.Order(), customMessage: Describe(report));
+        report.Findings.Where(f => !f.Advisory).Select(f => f.CheckId).Distinct().Order()
+            .ShouldBe(failingChecks.Order(), customMessage: Describe(report));
+        report.HasFailures.ShouldBe(failedRequirements.Length > 0);
+    }
+
+    [Fact]
+    public async Task The_unauthenticated_page_is_the_only_authentication_finding_of_the_leaky_app()
+    {
+        var report = await fleet.FullScanAsync("leaky-app");
+
+        Paths(report, "RMP-AUTH-001").ShouldBe(["/pages/report"]);
+        report.Findings.Single(f => f.CheckId == "RMP-AUTH-001" && !f.Advisory).Evidence.ShouldContain("tenant data");
+    }
+
+    [Fact]
+    public async Task The_lenient_app_is_told_which_validations_are_missing()
+    {
+        var report = await fleet.FullScanAsync("lenient-jwt-app");
+
+        var finding = report.Findings.First(f => f.CheckId == "RMP-AUTH-002" && new Uri(f.Location).AbsolutePath == "/pages/report");
+        finding.Title.ShouldContain("exp not checked");
+        finding.Title.ShouldContain("qsh not checked");
+        finding.Title.ShouldContain("iss not checked");
+        finding.Title.ShouldNotContain("signature not verified");
+    }
+
+    [Fact]
+    public async Task Forged_installs_are_caught_on_both_install_callbacks_only()
+    {
+        var report = await fleet.FullScanAsync("open-install-app");
+
+        Paths(report, "RMP-AUTH-003").ShouldBe(["/lifecycle/installed", "/lifecycle/uninstalled"]);
+    }
+
+    [Fact]
+    public async Task A_rate_limited_endpoint_is_an_error_never_protected()
+    {
+        var report = await fleet.FullScanAsync("busy-app");
+
+        var authentication = report.Requirements.Single(r => r.Id == "1.1");
+        authentication.Status.ShouldBe(RequirementStatus.Error);
+        authentication.Reason.ShouldNotBeNull().ShouldContain("/pages/busy");
+        authentication.Reason.ShouldContain("429");
+    }
+
+    [Fact]
+    public async Task A_static_site_without_authentication_is_not_applicable_for_1_1()
+    {
+        var report = await fleet.FullScanAsync("static-site");
+
+        var authentication = report.Requirements.Single(r => r.Id == "1.1");
+        authentication.Status.ShouldBe(RequirementStatus.NotApplicable);
+        authentication.Reason.ShouldNotBeNull().ShouldContain("static content only");
+    }
+
+    [Fact]
+    public async Task Requirements_no_check_covers_yet_are_manual_never_pass()
+    {
+        var report = await fleet.FullScanAsync("secure-app");
+
+        foreach (var id in new[] { "3", "6.1", "6.2", "6.3", "5", "10", "2", "11" })
+        {
+            report.Requirements.Single(r => r.Id == id).Status.ShouldBe(RequirementStatus.Manual, $"requirement {id}");
+        }
+
+        report.Requirements.Single(r => r.Id == "1.1").Status.ShouldBe(RequirementStatus.Pass);
+        report.Requirements.Single(r => r.Id == "1.2").Status.ShouldBe(RequirementStatus.Pass);
+        report.Requirements.Single(r => r.Id == "1.4").Status.ShouldBe(RequirementStatus.Pass);
+    }
+
+    [Fact]
+    public async Task Elevated_scopes_make_requirement_4_manual_with_advisory_findings()
+    {
+        var report = await fleet.FullScanAsync("leaky-app");
+
+        report.Requirements.Single(r => r.Id == "4").Status.ShouldBe(RequirementStatus.Manual);
+        report.Findings.Where(f => f.CheckId == "RMP-SCOPE-001").ShouldAllBe(f => f.Advisory);
+        report.Findings.Where(f => f.CheckId == "RMP-SCOPE-001").Select(f => f.Location).Order()
+            .ShouldBe(["$.scopes[ACT_AS_USER]", "$.scopes[ADMIN]"]);
+    }
+
+    [Fact]
+    public async Task Secrets_in_the_descriptor_are_reported_redacted()
+    {
+        var report = await fleet.FullScanAsync("leaky-app");
+
+        var secrets = report.Findings.Where(f => f.CheckId == "RMP-SECRET-001").ToList();
+        secrets.Select(f => f.Title).ShouldContain(t => t.Contains("query string", StringComparison.Ordinal));
+        secrets.Select(f => f.Title).ShouldContain(t => t.Contains("AWS", StringComparison.Ordinal));
+        secrets.ShouldAllBe(f => f.Evidence.Contains('*'));
+    }
+
+    [Fact]
+    public async Task Findings_have_stable_fingerprints_across_scans()
+    {
+        var app = fleet.Apps["broken-authz-app"];
+        var first = await fleet.FullScanAsync("broken-authz-app");
+        var second = await fleet.ScanAsync(app, fleet.FullOptions(app));
+
+        second.Findings.Select(f => f.Fingerprint).Order().ShouldBe(first.Findings.Select(f => f.Fingerprint).Order());
+    }
+
+    internal static IEnumerable<string> Paths(ScanReport report, string checkId) =>
+        report.Findings.Where(f => f.CheckId == checkId && !f.Advisory).Select(f => new Uri(f.Location).AbsolutePath).Order();
+
+    internal static string Describe(ScanReport report) =>
+        string.Join('\n', report.Requirements.Select(r => $"{r.Id} {r.Status}: {r.Reason}")
+            .Concat(report.Findings.Where(f => !f.Advisory).Select(f => $"{f.CheckId} {f.Location}: {f.Title}")));
+}
