@@ -2,9 +2,8 @@ using Rampart.Cli;
 using Rampart.Cli.Infrastructure;
 using Spectre.Console;
 
-var consoles = new CliConsoles(
-    AnsiConsole.Console,
-    AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }),
+var consoles = new CliConsoles(Wide(AnsiConsole.Console, Console.IsOutputRedirected),
+    Wide(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }), Console.IsErrorRedirected),
     Console.Out);
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -14,3 +13,14 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 return await RampartApp.Create(consoles, TimeProvider.System).RunAsync(args, cancel.Token);
+
+// Redirected output (CI logs, files) has no width; Spectre would assume 80 columns and wrap every long URL.
+static IAnsiConsole Wide(IAnsiConsole console, bool redirected)
+{
+    if (redirected)
+    {
+        console.Profile.Width = 160;
+    }
+
+    return console;
+}

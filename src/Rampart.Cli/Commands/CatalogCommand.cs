@@ -1,7 +1,6 @@
 using Rampart.Catalog;
 using Rampart.Cli.Infrastructure;
 using Rampart.Scanning.Engine;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Rampart.Cli.Commands;
@@ -12,8 +11,10 @@ public sealed class CatalogCommand(CliConsoles consoles, ScanEngine engine, Cata
     public override int Execute(CommandContext context, CatalogSettings settings, CancellationToken cancellationToken)
     {
         var catalog = engine.SelectCatalog(settings.Id);
-        consoles.Out.Write(new Text(RequirementCatalogText.Render(catalog)));
-        consoles.Out.Write(new Text($"\nAvailable catalogs: {string.Join(", ", catalogs.All.Select(c => $"{c.Id} (effective {c.Effective:yyyy-MM-dd})"))}\n", new Style(Color.Grey)));
+        // Plain text, not console widgets: the catalog is read in terminals and piped into files alike.
+        consoles.RawOut.Write(RequirementCatalogText.Render(catalog));
+        consoles.RawOut.WriteLine();
+        consoles.RawOut.WriteLine($"Available catalogs: {string.Join(", ", catalogs.All.Select(c => $"{c.Id} (effective {c.Effective:yyyy-MM-dd})"))}");
         return ExitCodes.Passed;
     }
 }

@@ -98,7 +98,7 @@ public sealed class DemoRunner(CliConsoles consoles, ScanEngine engine, TimeProv
     private void WriteSummary(IReadOnlyList<DemoApp> apps, IReadOnlyList<ScanReport> reports)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("Demo summary")
-            .AddColumn("App").AddColumn("Deliberate flaws").AddColumn("Failed requirements").AddColumn("Findings");
+            .AddColumn("App").AddColumn("Deliberate flaws").AddColumn("Failed").AddColumn("Could not verify").AddColumn("Findings");
         for (var i = 0; i < apps.Count; i++)
         {
             var failed = reports[i].Requirements.Where(r => r.Status == RequirementStatus.Fail && !r.Guideline).Select(r => r.Id);
@@ -106,6 +106,7 @@ public sealed class DemoRunner(CliConsoles consoles, ScanEngine engine, TimeProv
                 new Text(apps[i].Options.Key),
                 new Text(apps[i].Options.Flaws == DemoFlaws.None ? "none" : apps[i].Options.Flaws.ToString()),
                 new Text(string.Join(", ", failed) is { Length: > 0 } f ? f : "none"),
+                new Text(string.Join(", ", reports[i].Requirements.Where(r => r.Status == RequirementStatus.Error).Select(r => r.Id)) is { Length: > 0 } e ? e : "-"),
                 new Text(reports[i].Findings.Count(x => !x.Advisory).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 

@@ -18,6 +18,7 @@ public static class ErrorReporter
             OperationCanceledException => (ExitCodes.Cancelled, "cancelled"),
             TargetUnreachableException => (ExitCodes.TargetUnreachable, "target unreachable"),
             DescriptorException => (ExitCodes.BadInput, "bad descriptor"),
+            TargetRefusedException => (ExitCodes.BadInput, "refused"),
             CatalogException => (ExitCodes.BadInput, "catalog"),
             CommandParseException or CommandRuntimeException or UsageException => (ExitCodes.BadInput, "usage"),
             FileNotFoundException or DirectoryNotFoundException or InvalidDataException or UnauthorizedAccessException

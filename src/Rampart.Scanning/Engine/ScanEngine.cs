@@ -88,7 +88,7 @@ public sealed class ScanEngine(TimeProvider time, CatalogRegistry catalogs, IRea
         {
             if (error.Kind == ProbeErrorKind.BlockedAddress)
             {
-                throw new DescriptorException($"refusing to fetch the descriptor: {error.Message}");
+                throw new TargetRefusedException($"refusing to fetch the descriptor: {error.Message}");
             }
 
             throw new TargetUnreachableException($"cannot fetch the descriptor {url}: {error.Message}");

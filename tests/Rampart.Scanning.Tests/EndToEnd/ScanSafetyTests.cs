@@ -34,7 +34,7 @@ public sealed class ScanSafetyTests(DemoFleetFixture fleet) : IClassFixture<Demo
     {
         var app = fleet.Apps["secure-app"];
 
-        var error = await Should.ThrowAsync<DescriptorException>(() => fleet.ScanAsync(app, fleet.FullOptions(app) with { AllowPrivateNetwork = false }));
+        var error = await Should.ThrowAsync<TargetRefusedException>(() => fleet.ScanAsync(app, fleet.FullOptions(app) with { AllowPrivateNetwork = false }));
 
         error.Message.ShouldContain("--allow-private-network");
     }

@@ -40,9 +40,11 @@ public abstract class HeaderCheckBase : IResponseCheck
             }
 
             var evidence = new StringBuilder();
-            foreach (var (response, problem) in failures.DistinctBy(f => (f.Response.Describe(), f.Problem)))
+            // Sorted and de-duplicated: the same flaw must give the same evidence on every scan, whatever the
+            // order responses arrived in (tracking compares evidence to decide whether a finding changed).
+            foreach (var line in failures.Select(f => $"- {f.Response.Describe()}: {f.Problem}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
-                evidence.Append("- ").Append(response.Describe()).Append(": ").AppendLine(problem);
+                evidence.AppendLine(line);
             }
 
             findings.Add(context.NewFinding(Info, Requirement, FindingTitle, group.Key, evidence.ToString().TrimEnd()));
