@@ -67,6 +67,13 @@ public sealed class DescriptorFieldsTests
     }
 
     [Fact]
+    public void Control_characters_in_keys_are_escaped_in_paths()
+    {
+        var error = DescriptorFixtures.FailText("""{"key": "k", "name": "n", "baseUrl": "https://a.example/", "modules": {"evil\nERROR forged\u001b[0m": 5}}""");
+        error.Message.ShouldBe("$.modules['evil\\u000aERROR forged\\u001b[0m']: expected an object or an array of objects, found a number");
+    }
+
+    [Fact]
     public void Strings_include_every_copy_of_a_repeated_key()
     {
         var descriptor = With(""", "vendor": {"token": "first", "token": "second"}""");
