@@ -142,6 +142,22 @@ public sealed class ModuleWalkerTests
     }
 
     [Fact]
+    public void A_descriptor_close_to_the_size_limit_is_walked_in_full()
+    {
+        const int pages = 25_000;
+        var modules = string.Join(",", Enumerable.Range(0, pages).Select(i =>
+            $$"""{"key": "page-{{i}}", "name": {"value": "Page {{i}}"}, "url": "/pages/{{i}}?project={project.key}", "icon": {"url": "/i/{{i}}.png"}, "conditions": [{"condition": "user_is_logged_in"}]}"""));
+        var json = $$$"""{"key": "k", "name": "n", "baseUrl": "https://acme-app.example.com/", "modules": {"generalPages": [{{{modules}}}]}}""";
+        json.Length.ShouldBeInRange(3_500_000, ConnectDescriptorParser.DefaultMaxBytes);
+
+        var descriptor = DescriptorFixtures.ParseText(json);
+
+        descriptor.Endpoints.Count.ShouldBe(pages);
+        descriptor.Endpoints[^1].Url.AbsoluteUri.ShouldBe($"https://acme-app.example.com/pages/{pages - 1}?project=test");
+        descriptor.Strings.Count.ShouldBe(3 + (pages * 5));
+    }
+
+    [Fact]
     public void Urls_in_arrays_of_strings_are_not_collected_without_a_url_key()
     {
         Endpoints("""{"generalPages": [{"key": "g", "aliases": ["/not-a-url-field"], "thumbnailUrl": "/thumb.png"}]}""").ShouldBeEmpty();
