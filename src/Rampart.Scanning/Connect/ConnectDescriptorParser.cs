@@ -8,9 +8,10 @@ public static class ConnectDescriptorParser
     public const int DefaultMaxBytes = 5 * 1024 * 1024;
 
     /// <summary>
-    /// Atlassian's descriptor reference documents <c>jwt</c> as the default of <c>authentication.type</c>, and the
-    /// product signs requests to an app that omits it. Treating a missing type as <c>none</c> would also wave every
-    /// endpoint past the authentication check, the one mistake a security scanner must not make by default.
+    /// Used when <c>authentication</c> or its <c>type</c> is missing or empty. Atlassian's descriptor reference gives
+    /// <c>jwt</c> as the default of <c>authentication.type</c> ("if the type is not supplied it will default to jwt").
+    /// Treating a missing type as <c>none</c> would also wave every endpoint past the authentication check, the one
+    /// mistake a security scanner must not make by default.
     /// </summary>
     public const string DefaultAuthenticationType = "jwt";
 

@@ -10,7 +10,7 @@ namespace Rampart.Scanning.Connect;
 /// </summary>
 internal static class DescriptorInput
 {
-    /// <summary>Deeper than any real descriptor (the deepest Atlassian structures, nested conditions, stay under 15) and
+    /// <summary>Far deeper than real descriptors need (a macro's <c>renderModes.pdf.url</c> is seven levels down) and
     /// shallow enough that walking the tree recursively cannot exhaust the stack.</summary>
     public const int MaxDepth = 64;
 

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Rampart.Scanning.Connect;
 
 /// <summary>
@@ -32,9 +34,9 @@ internal sealed class EndpointUrlResolver
     /// or relative where <paramref name="allowRelative"/> says relative URLs are not app paths.
     /// </summary>
     /// <exception cref="DescriptorException">An http(s) URL that cannot be parsed.</exception>
-    public bool TryResolve(string written, string jsonPath, bool allowRelative, out Uri url)
+    public bool TryResolve(string written, string jsonPath, bool allowRelative, [NotNullWhen(true)] out Uri? url)
     {
-        url = null!;
+        url = null;
         var text = written.Trim();
         if (text.Length == 0)
         {

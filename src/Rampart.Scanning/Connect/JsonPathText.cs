@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Rampart.Scanning.Connect;
@@ -14,16 +15,23 @@ internal static class JsonPathText
             return string.Concat(parent, ".", name);
         }
 
-        // Keys such as "signed-install" or "jira:issueGlance" need the bracket form to stay unambiguous.
+        // Keys such as "signed-install" or "jira:issueGlance" need the bracket form to stay unambiguous. Paths end up
+        // in messages and reports, so a key cannot smuggle a line break or terminal escape into them either.
         var builder = new StringBuilder(parent.Length + name.Length + 4).Append(parent).Append("['");
         foreach (var c in name)
         {
             if (c is '\'' or '\\')
             {
-                builder.Append('\\');
+                builder.Append('\\').Append(c);
             }
-
-            builder.Append(c);
+            else if (char.IsControl(c) || c is '\u2028' or '\u2029')
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+            }
+            else
+            {
+                builder.Append(c);
+            }
         }
 
         return builder.Append("']").ToString();

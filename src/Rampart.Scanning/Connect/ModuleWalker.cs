@@ -66,14 +66,27 @@ internal sealed class ModuleWalker(EndpointUrlResolver urls, EndpointList endpoi
 
         foreach (var member in obj.EnumerateObject())
         {
-            if (NonEndpointKeys.SkippedSubtrees.Contains(member.Name))
+            var value = member.Value;
+            var isUrl = member.NameEquals("url");
+            var condition = !isUrl && value.ValueKind == JsonValueKind.String && member.NameEquals("condition")
+                ? value.GetString()
+                : null;
+            var isRemoteCondition = condition is not null && IsRemoteCondition(condition);
+            if (!isUrl && !isRemoteCondition && value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+            {
+                // Most members are names, keys and flags; skipping them before building a path keeps a large
+                // descriptor cheap to walk.
+                continue;
+            }
+
+            var name = member.Name;
+            if (NonEndpointKeys.SkippedSubtrees.Contains(name))
             {
                 continue;
             }
 
-            var memberPath = JsonPathText.Property(path, member.Name);
-            var value = member.Value;
-            if (member.NameEquals("url"))
+            var memberPath = JsonPathText.Property(path, name);
+            if (isUrl)
             {
                 var written = DescriptorJson.RequireString(value, memberPath);
                 if (!ownUrlIsStatic)
@@ -81,19 +94,19 @@ internal sealed class ModuleWalker(EndpointUrlResolver urls, EndpointList endpoi
                     Add(written, memberPath, scope, relativeIsAppPath);
                 }
             }
-            else if (member.NameEquals("condition") && value.ValueKind == JsonValueKind.String && IsRemoteCondition(value.GetString()!))
+            else if (isRemoteCondition)
             {
                 // A remote condition is requested by the product for whoever views the page, so it is neither admin
                 // nor cached, whatever the module it guards.
-                Add(value.GetString()!, memberPath, scope with { Role = EndpointRole.Module, IsAdmin = false, Cacheable = false }, true);
+                Add(condition!, memberPath, scope with { Role = EndpointRole.Module, IsAdmin = false, Cacheable = false }, allowRelative: true);
             }
             else if (value.ValueKind == JsonValueKind.Object)
             {
-                CollectObject(value, memberPath, ScopeOf(scope, member.Name), NonEndpointKeys.StaticResourceHolders.Contains(member.Name));
+                CollectObject(value, memberPath, ScopeOf(scope, name), NonEndpointKeys.StaticResourceHolders.Contains(name));
             }
-            else if (value.ValueKind == JsonValueKind.Array)
+            else
             {
-                CollectArray(value, memberPath, ScopeOf(scope, member.Name));
+                CollectArray(value, memberPath, ScopeOf(scope, name));
             }
         }
     }
