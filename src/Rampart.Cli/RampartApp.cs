@@ -24,6 +24,7 @@ public static class RampartApp
         app.Configure(config =>
         {
             config.SetApplicationName("rampart");
+            config.UseStrictParsing();
             config.ConfigureConsole(consoles.Out);
             config.CancellationExitCode(ExitCodes.Cancelled);
             config.SetExceptionHandler((exception, _) => ErrorReporter.Handle(exception, consoles.Error));

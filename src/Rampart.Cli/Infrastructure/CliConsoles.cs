@@ -2,5 +2,8 @@ using Spectre.Console;
 
 namespace Rampart.Cli.Infrastructure;
 
-/// <summary>Where output goes: reports and tables to <see cref="Out"/>, progress and errors to <see cref="Error"/>.</summary>
-public sealed record CliConsoles(IAnsiConsole Out, IAnsiConsole Error, TextWriter RawOut);
+/// <summary>
+/// Where output goes: tables to <see cref="Out"/>, progress and errors to <see cref="Error"/>, plain text to
+/// <see cref="RawOut"/> and machine-readable reports to <see cref="StandardOutput"/>. Injected so tests capture all of it.
+/// </summary>
+public sealed record CliConsoles(IAnsiConsole Out, IAnsiConsole Error, TextWriter RawOut, Stream StandardOutput);

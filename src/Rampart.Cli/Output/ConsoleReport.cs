@@ -15,7 +15,7 @@ public static class ConsoleReport
     public static void Write(ScanReport report, IAnsiConsole console)
     {
         console.Write(new Rule(Safe($"{report.App.Name} ({report.App.Key}) - {report.App.Kind} app")).LeftJustified());
-        console.Write(new Text($"Catalog {report.Catalog.Id} (in effect since {report.Catalog.Effective:yyyy-MM-dd})  " +
+        console.Write(Plain($"Catalog {report.Catalog.Id} (in effect since {report.Catalog.Effective:yyyy-MM-dd})  " +
             $"descriptor {report.App.DescriptorUrl}  scanned in {(report.FinishedAt - report.StartedAt).TotalSeconds:0.0} s\n\n"));
 
         var table = new Table().Border(TableBorder.Rounded)
@@ -23,10 +23,10 @@ public static class ConsoleReport
         foreach (var requirement in report.Requirements)
         {
             table.AddRow(
-                new Text(requirement.Id + (requirement.Guideline ? " (guideline)" : string.Empty)),
-                new Text(requirement.Title),
-                new Text(StatusLabel(requirement.Status), StatusStyle(requirement.Status)),
-                new Text(requirement.Reason ?? string.Empty));
+                Plain(requirement.Id + (requirement.Guideline ? " (guideline)" : string.Empty)),
+                Plain(requirement.Title),
+                Plain(StatusLabel(requirement.Status), StatusStyle(requirement.Status)),
+                Plain(requirement.Reason ?? string.Empty));
         }
 
         console.Write(table);
@@ -47,7 +47,7 @@ public static class ConsoleReport
             console.Write(new Rule($"Advisory ({advisory.Count})").LeftJustified());
             foreach (var finding in advisory)
             {
-                console.Write(new Text($"  {finding.CheckId}  {finding.RequirementId}  {finding.Title}\n    at {finding.Location}\n", new Style(Color.Grey)));
+                console.Write(Plain($"  {finding.CheckId}  {finding.RequirementId}  {finding.Title}\n    at {finding.Location}\n", new Style(Color.Grey)));
             }
         }
 
@@ -56,7 +56,7 @@ public static class ConsoleReport
             console.Write(new Rule($"Upcoming requirements ({report.Upcoming.Count})").LeftJustified());
             foreach (var upcoming in report.Upcoming)
             {
-                console.Write(new Text($"  {upcoming.RequirementId} {upcoming.Title} (catalog {upcoming.CatalogId}, effective {upcoming.Effective:yyyy-MM-dd})\n"));
+                console.Write(Plain($"  {upcoming.RequirementId} {upcoming.Title} (catalog {upcoming.CatalogId}, effective {upcoming.Effective:yyyy-MM-dd})\n"));
             }
         }
 
@@ -65,34 +65,34 @@ public static class ConsoleReport
             console.Write(new Rule($"Skipped probes ({report.Skipped.Count})").LeftJustified());
             foreach (var group in report.Skipped.GroupBy(s => (s.CheckId, s.Reason)))
             {
-                console.Write(new Text($"  {group.Key.CheckId}: {group.Key.Reason}\n    {string.Join("\n    ", group.Select(s => s.Location))}\n", new Style(Color.Grey)));
+                console.Write(Plain($"  {group.Key.CheckId}: {group.Key.Reason}\n    {string.Join("\n    ", group.Select(s => s.Location))}\n", new Style(Color.Grey)));
             }
         }
 
         var failed = report.Requirements.Count(r => r.Status == RequirementStatus.Fail && !r.Guideline);
         var summary = string.Join(", ", report.Requirements.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {StatusLabel(g.Key)}"));
-        console.Write(new Text($"\n{summary}\n", failed > 0 ? new Style(Color.Red, decoration: Decoration.Bold) : new Style(Color.Green, decoration: Decoration.Bold)));
+        console.Write(Plain($"\n{summary}\n", failed > 0 ? new Style(Color.Red, decoration: Decoration.Bold) : new Style(Color.Green, decoration: Decoration.Bold)));
     }
 
     private static void WriteFinding(IAnsiConsole console, Finding finding)
     {
-        console.Write(new Text($"\n  [{finding.Severity.ToId().ToUpperInvariant()}] ", SeverityStyle(finding.Severity)));
-        console.Write(new Text($"{finding.CheckId} (requirement {finding.RequirementId}) {finding.Title}\n", new Style(decoration: Decoration.Bold)));
-        console.Write(new Text($"    at {finding.Location}\n"));
+        console.Write(Plain($"\n  [{finding.Severity.ToId().ToUpperInvariant()}] ", SeverityStyle(finding.Severity)));
+        console.Write(Plain($"{finding.CheckId} (requirement {finding.RequirementId}) {finding.Title}\n", new Style(decoration: Decoration.Bold)));
+        console.Write(Plain($"    at {finding.Location}\n"));
         var lines = finding.Evidence.Split('\n');
         foreach (var line in lines.Take(EvidenceLines))
         {
-            console.Write(new Text($"    | {line}\n", new Style(Color.Grey)));
+            console.Write(Plain($"    | {line}\n", new Style(Color.Grey)));
         }
 
         if (lines.Length > EvidenceLines)
         {
-            console.Write(new Text($"    | ... {lines.Length - EvidenceLines} more line(s) in the json/markdown/html report\n", new Style(Color.Grey)));
+            console.Write(Plain($"    | ... {lines.Length - EvidenceLines} more line(s) in the json/markdown/html report\n", new Style(Color.Grey)));
         }
 
         if (finding.Remediation is { Length: > 0 } remediation)
         {
-            console.Write(new Text($"    Fix: {remediation}\n"));
+            console.Write(Plain($"    Fix: {remediation}\n"));
         }
     }
 
@@ -122,5 +122,8 @@ public static class ConsoleReport
         _ => new Style(Color.Grey),
     };
 
-    private static string Safe(string text) => Markup.Escape(text);
+    private static string Safe(string text) => Markup.Escape(ReportText.ForLine(text));
+
+    /// <summary>Untrusted text as plain text: no markup, and no control characters that could drive the terminal.</summary>
+    private static Text Plain(string text, Style? style = null) => new(ReportText.ForDisplay(text), style);
 }

@@ -20,9 +20,9 @@ public static class ReportEmitter
             var writer = ReportWriters.For(target.Format);
             if (target.Path is null)
             {
-                await using var stdout = Console.OpenStandardOutput();
-                await writer.WriteAsync(report, stdout, cancellationToken);
-                await stdout.FlushAsync(cancellationToken);
+                await consoles.RawOut.FlushAsync(cancellationToken);
+                await writer.WriteAsync(report, consoles.StandardOutput, cancellationToken);
+                await consoles.StandardOutput.FlushAsync(cancellationToken);
                 continue;
             }
 

@@ -4,7 +4,7 @@ using System.Text;
 namespace Rampart.Scanning.Reports;
 
 /// <summary>Makes untrusted text from an app or its server safe to place in a human-readable report.</summary>
-internal static class ReportText
+public static class ReportText
 {
     private const char Replacement = '\uFFFD';
 
