@@ -20,7 +20,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         await output.WriteAsync(bytes, cancellationToken);
     }
 
-    internal static string Render(ScanReport report)
+    private static string Render(ScanReport report)
     {
         var md = new StringBuilder();
         var summary = ReportSummary.Of(report);
