@@ -48,7 +48,7 @@ public sealed class HtmlReportWriter : IReportWriter
         await output.WriteAsync(bytes, cancellationToken);
     }
 
-    internal static string Render(ScanReport report)
+    private static string Render(ScanReport report)
     {
         var html = new StringBuilder();
         var summary = ReportSummary.Of(report);

@@ -20,7 +20,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         await output.WriteAsync(bytes, cancellationToken);
     }
 
-    internal static string Render(ScanReport report)
+    private static string Render(ScanReport report)
     {
         var md = new StringBuilder();
         var summary = ReportSummary.Of(report);
@@ -30,10 +30,10 @@ public sealed class MarkdownReportWriter : IReportWriter
 
         md.Append("| Field | Value |\n|---|---|\n");
         Row(md, "App", report.App.Name);
-        Row(md, "App key", report.App.Key);
+        CodeRow(md, "App key", report.App.Key);
         Row(md, "App kind", report.App.Kind);
-        Row(md, "Base URL", report.App.BaseUrl ?? Missing);
-        Row(md, "Descriptor URL", report.App.DescriptorUrl ?? Missing);
+        CodeRow(md, "Base URL", report.App.BaseUrl);
+        CodeRow(md, "Descriptor URL", report.App.DescriptorUrl);
         Row(md, "Catalog", $"{report.Catalog.Id}, in effect since {ReportText.Date(report.Catalog.Effective)}");
         Row(md, "Started", ReportText.Timestamp(report.StartedAt));
         Row(md, "Finished", $"{ReportText.Timestamp(report.FinishedAt)} ({ReportText.Duration(report)})");
@@ -56,7 +56,7 @@ public sealed class MarkdownReportWriter : IReportWriter
                     .Append(" | ").Append(MarkdownText.Inline(requirement.Title))
                     .Append(" | ").Append(shown)
                     .Append(" | ").Append(MarkdownText.Inline(requirement.Reason ?? Missing))
-                    .Append(" | ").Append(MarkdownText.Inline(requirement.Checks.Count > 0 ? string.Join(", ", requirement.Checks) : Missing))
+                    .Append(" | ").Append(requirement.Checks.Count > 0 ? string.Join(", ", requirement.Checks.Select(MarkdownText.CodeInTable)) : Missing)
                     .Append(" |\n");
             }
 
@@ -114,8 +114,8 @@ public sealed class MarkdownReportWriter : IReportWriter
             md.Append("| Check | Location | Reason |\n|---|---|---|\n");
             foreach (var probe in report.Skipped)
             {
-                md.Append("| ").Append(MarkdownText.Inline(probe.CheckId))
-                    .Append(" | ").Append(MarkdownText.Inline(probe.Location))
+                md.Append("| ").Append(MarkdownText.CodeInTable(probe.CheckId))
+                    .Append(" | ").Append(MarkdownText.CodeInTable(probe.Location))
                     .Append(" | ").Append(MarkdownText.Inline(probe.Reason))
                     .Append(" |\n");
             }
@@ -129,9 +129,9 @@ public sealed class MarkdownReportWriter : IReportWriter
         md.Append("#### ").Append(number).Append(". ").Append(MarkdownText.Inline(finding.Title)).Append("\n\n");
         md.Append("| Field | Value |\n|---|---|\n");
         Row(md, "Severity", finding.Severity.ToId());
-        Row(md, "Check", finding.CheckId);
-        Row(md, "Location", finding.Location);
-        Row(md, "Fingerprint", finding.Fingerprint);
+        CodeRow(md, "Check", finding.CheckId);
+        CodeRow(md, "Location", finding.Location);
+        CodeRow(md, "Fingerprint", finding.Fingerprint);
         if (finding.Advisory)
         {
             Row(md, "Advisory", "yes: never fails a requirement, never opens a ticket");
@@ -146,4 +146,7 @@ public sealed class MarkdownReportWriter : IReportWriter
 
     private static void Row(StringBuilder md, string field, string value) =>
         md.Append("| ").Append(field).Append(" | ").Append(MarkdownText.Inline(value)).Append(" |\n");
+
+    private static void CodeRow(StringBuilder md, string field, string? value) =>
+        md.Append("| ").Append(field).Append(" | ").Append(value is null ? Missing : MarkdownText.CodeInTable(value)).Append(" |\n");
 }

@@ -40,20 +40,46 @@ internal static class MarkdownText
     }
 
     /// <summary>
+    /// One line of literal text as a code span, for URLs, locations and ids in table cells: nothing inside a code span is
+    /// markup, and unlike plain text a URL in one is not turned into a link by renderers that autolink (GitHub does).
+    /// Only for table cells: GFM reads <c>\|</c> as a pipe inside a code span there, elsewhere the backslash would show.
+    /// </summary>
+    public static string CodeInTable(string text)
+    {
+        var line = ReportText.ForLine(text).Replace("|", "\\|", StringComparison.Ordinal);
+        if (line.Trim().Length == 0)
+        {
+            return Inline(text);
+        }
+
+        var delimiter = new string('`', LongestBacktickRun(line) + 1);
+
+        // A span that starts or ends with a backtick needs a space to keep it apart from the delimiter; CommonMark strips
+        // one space from each end when both are there.
+        var padding = line.StartsWith('`') || line.EndsWith('`') || (line.StartsWith(' ') && line.EndsWith(' ')) ? " " : string.Empty;
+        return $"{delimiter}{padding}{line}{padding}{delimiter}";
+    }
+
+    /// <summary>
     /// A fenced code block whose fence is longer than any run of backticks inside, so no content line can close it early.
     /// </summary>
     public static string Fenced(string text, string info = "text")
     {
         var body = ReportText.ForDisplay(text).TrimEnd('\n');
+        var fence = new string('`', Math.Max(3, LongestBacktickRun(body) + 1));
+        return $"{fence}{info}\n{body}\n{fence}\n";
+    }
+
+    private static int LongestBacktickRun(string text)
+    {
         var longest = 0;
         var run = 0;
-        foreach (var c in body)
+        foreach (var c in text)
         {
             run = c == '`' ? run + 1 : 0;
             longest = Math.Max(longest, run);
         }
 
-        var fence = new string('`', Math.Max(3, longest + 1));
-        return $"{fence}{info}\n{body}\n{fence}\n";
+        return longest;
     }
 }

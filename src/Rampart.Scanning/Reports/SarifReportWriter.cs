@@ -61,7 +61,7 @@ public sealed class SarifReportWriter : IReportWriter
         await JsonSerializer.SerializeAsync(output, Build(report), Options, cancellationToken);
     }
 
-    internal JsonObject Build(ScanReport report)
+    private JsonObject Build(ScanReport report)
     {
         var checkIds = report.Findings.Select(f => f.CheckId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var ruleIndex = checkIds.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index, StringComparer.Ordinal);

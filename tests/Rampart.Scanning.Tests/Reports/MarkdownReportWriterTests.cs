@@ -64,7 +64,7 @@ public sealed partial class MarkdownReportWriterTests
     {
         var markdown = await WriteAsync(SampleReports.Hostile());
 
-        foreach (var line in OutsideCodeBlocks(markdown))
+        foreach (var line in OutsideCodeBlocks(markdown).Select(l => CodeSpan().Replace(l, "code")))
         {
             line.ShouldNotContain('<');
             line.ShouldNotContain('>');
@@ -86,20 +86,50 @@ public sealed partial class MarkdownReportWriterTests
         markdown.ShouldEndWith("## Skipped probes\n\nNone.\n");
     }
 
-    /// <summary>A pipe splits a table cell unless an odd number of backslashes escapes it.</summary>
-    private static int UnescapedPipes(string line)
+    [RequiresNodeFact]
+    public async Task A_third_party_renderer_shows_hostile_values_as_text_in_intact_tables()
     {
-        var count = 0;
-        for (var i = 0; i < line.Length; i++)
+        var report = SampleReports.Hostile();
+        var file = Path.Combine(Path.GetTempPath(), $"rampart-report-{Guid.NewGuid():N}.md");
+        await File.WriteAllTextAsync(file, await WriteAsync(report));
+        try
         {
-            if (line[i] == '|' && !IsEscaped(line, i))
-            {
-                count++;
-            }
-        }
+            var renderer = await NodeTooling.InstallAsync(JsonSchemaValidation.PathOf("MarkdownRenderer"), CancellationToken.None);
+            var html = await NodeTooling.RunScriptAsync(renderer, "render.mjs", [file], CancellationToken.None);
 
-        return count;
+            html.ShouldNotContain("<svg", Case.Insensitive);
+            html.ShouldNotContain("<script", Case.Insensitive);
+            html.ShouldNotContain("<b>", Case.Insensitive);
+            html.ShouldNotContain("<a ", Case.Insensitive);
+            html.ShouldNotContain("<em>", Case.Insensitive);
+            html.ShouldNotContain("<s>", Case.Insensitive);
+            html.ShouldContain("<h1>Rampart scan report: Hostile &lt;svg/onload=alert(1)&gt; | *app* `x` [click](javascript:alert(1)) $math$</h1>");
+            html.ShouldContain("<td><code>https://app.example.com/rest/issue?jwt=eyJ0&amp;project=&lt;svg&gt;&amp;q=a|b`c</code></td>");
+
+            var tables = Table().Matches(html);
+            tables.Count.ShouldBe(10);
+            foreach (Match table in tables)
+            {
+                var headers = Regex.Count(table.Value, "<th[ >]", RegexOptions.None, TimeSpan.FromSeconds(1));
+                foreach (Match row in BodyRow().Matches(table.Value))
+                {
+                    Regex.Count(row.Value, "<td[ >]", RegexOptions.None, TimeSpan.FromSeconds(1)).ShouldBe(headers, row.Value);
+                }
+            }
+
+            var evidence = CodeBlock().Matches(html).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value).TrimEnd('\n'));
+            var grouped = report.Findings.OrderBy(f => f.RequirementId == "9.9").ThenBy(f => f.RequirementId, StringComparer.Ordinal);
+            evidence.ShouldBe(grouped.Select(f => ReportText.ForDisplay(f.Evidence)));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
+
+    /// <summary>A pipe splits a GFM table cell unless a backslash stands right before it, even inside a code span.</summary>
+    private static int UnescapedPipes(string line) =>
+        line.Where((c, i) => c == '|' && (i == 0 || line[i - 1] != '\\')).Count();
 
     private static bool HasUnescaped(string line, char c) =>
         line.Select((ch, i) => (ch, i)).Any(p => p.ch == c && !IsEscaped(line, p.i));
@@ -173,4 +203,16 @@ public sealed partial class MarkdownReportWriterTests
 
     [GeneratedRegex("^(`{3,})[^`]*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex FenceLine();
+
+    [GeneratedRegex("(?<!`)(`+)(?!`).+?(?<!`)\\1(?!`)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CodeSpan();
+
+    [GeneratedRegex("<table>.*?</table>", RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Table();
+
+    [GeneratedRegex("<tr>(?:(?!</tr>).)*?<td.*?</tr>", RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex BodyRow();
+
+    [GeneratedRegex("<pre><code[^>]*>(.*?)</code></pre>", RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CodeBlock();
 }

@@ -24,6 +24,16 @@ public sealed class MarkdownTextTests
     }
 
     [Theory]
+    [InlineData("https://app.example.com/x?a=1&b=<svg>", "`https://app.example.com/x?a=1&b=<svg>`")]
+    [InlineData("a|b", @"`a\|b`")]
+    [InlineData("has ` one", "``has ` one``")]
+    [InlineData("`starts", "`` `starts ``")]
+    [InlineData(" both ", "`  both  `")]
+    [InlineData("two\nlines", "`two lines`")]
+    public void Code_in_table_is_a_code_span_that_no_content_can_close(string text, string expected) =>
+        MarkdownText.CodeInTable(text).ShouldBe(expected);
+
+    [Theory]
     [InlineData("plain", "```")]
     [InlineData("has ``` inside", "````")]
     [InlineData("has ````` five", "``````")]

@@ -21,7 +21,7 @@ internal static class NodeTooling
     /// </summary>
     public static async Task<string> InstallAsync(string sourceDirectory, CancellationToken cancellationToken)
     {
-        var npm = Npm ?? throw new InvalidOperationException("npm is not on PATH: the JUnit consumer test needs Node.js with npm.");
+        var npm = Npm ?? throw new InvalidOperationException("npm is not on PATH: this test needs Node.js with npm.");
         var files = Directory.GetFiles(sourceDirectory).Order(StringComparer.Ordinal).ToArray();
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             string.Join('\n', files.Select(f => Path.GetFileName(f) + "\n" + File.ReadAllText(f))))))[..16];

@@ -11,7 +11,7 @@ internal static class SampleReports
 
     public const string HostileName = "Hostile <svg/onload=alert(1)> | *app* `x` [click](javascript:alert(1)) $math$";
 
-    public const string UrlLocation = "https://app.example.com/rest/issue?jwt=eyJ0&project=<svg>";
+    public const string UrlLocation = "https://app.example.com/rest/issue?jwt=eyJ0&project=<svg>&q=a|b`c";
 
     public const string FileLocation = "src/resolvers/index.js:42:7";
 
