@@ -14,8 +14,13 @@ public static class ScanReportJson
         {
             WriteIndented = true,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-            // Reports are read by other tools: keep non-ASCII readable but escape what HTML needs escaped.
+            // The default encoder escapes HTML-sensitive and all non-ASCII characters: a report pasted into a web page
+            // or a log viewer cannot inject markup, at the cost of \uXXXX for non-ASCII text.
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default,
+            // Reports arrive from vendors' CI (tracking ingests them): a missing array or a null where the contract
+            // has none is a bad report, not a null list deep inside the tracker.
+            RespectRequiredConstructorParameters = true,
+            RespectNullableAnnotations = true,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);

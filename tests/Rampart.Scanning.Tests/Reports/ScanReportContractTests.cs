@@ -178,3 +178,19 @@ public sealed class ScanReportContractTests
         }
     }
 }
+
+public sealed class ScanReportStrictReadingTests
+{
+    [Theory]
+    [InlineData("upcoming")]
+    [InlineData("findings")]
+    [InlineData("app")]
+    public void A_report_missing_a_required_member_is_refused(string member)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(Rampart.Scanning.Reports.ScanReportJson.Serialize(SampleReports.Hostile()))!.AsObject();
+        json.Remove(member);
+
+        Should.Throw<System.Text.Json.JsonException>(() => Rampart.Scanning.Reports.ScanReportJson.Deserialize(json.ToJsonString()))
+            .Message.ShouldContain(member, Case.Insensitive);
+    }
+}
