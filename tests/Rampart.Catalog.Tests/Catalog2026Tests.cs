@@ -53,11 +53,15 @@ public sealed class Catalog2026Tests
 
     [Theory]
     [MemberData(nameof(Additions))]
-    public void Each_addition_is_a_Forge_obligation_with_its_check_and_a_numbering_note(string id, string? checkId)
+    public void Each_addition_has_its_kinds_its_check_and_a_numbering_note(string id, string? checkId)
     {
         var requirement = Catalog.Find(id).ShouldNotBeNull();
 
-        requirement.AppliesTo.ShouldBe([AppKind.Forge, AppKind.ForgeEgress], ignoreOrder: true);
+        // Tenant isolation and clean logs are the vendor's job for every kind; the rest are Forge obligations.
+        AppKind[] kinds = id is "2.1" or "5.2"
+            ? [AppKind.Connect, AppKind.Forge, AppKind.ForgeEgress, AppKind.PowerUp]
+            : [AppKind.Forge, AppKind.ForgeEgress];
+        requirement.AppliesTo.ShouldBe(kinds, ignoreOrder: true);
         requirement.IsGuideline.ShouldBeFalse();
         requirement.Note.ShouldNotBeNull().ShouldContain("unconfirmed");
         if (checkId is null)
