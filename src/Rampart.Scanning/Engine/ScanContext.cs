@@ -39,6 +39,24 @@ public sealed class ScanContext
     /// <summary>Requests several checks need (a plain GET of each endpoint) are sent once and shared.</summary>
     public ProbeCache Probes { get; }
 
+    /// <summary>
+    /// Every origin (scheme, host, port) the app serves from: the descriptor's, the baseUrl's and those of every
+    /// endpoint that is not third-party. Host-level checks (TLS, HSTS, certificates, DNS) run once per origin.
+    /// </summary>
+    public IReadOnlyList<Uri> AppOrigins()
+    {
+        if (Descriptor is null)
+        {
+            return [];
+        }
+
+        return new[] { Descriptor.DescriptorUrl, Descriptor.BaseUrl }
+            .Concat(Descriptor.Endpoints.Where(e => !e.IsThirdParty).Select(e => e.Url))
+            .Select(u => new Uri(u.GetLeftPart(UriPartial.Authority) + "/"))
+            .Distinct()
+            .ToList();
+    }
+
     public Finding NewFinding(CheckInfo check, string requirementId, string title, string location, string evidence,
         Severity? severity = null, bool advisory = false) =>
         new(check.Id, requirementId, severity ?? check.DefaultSeverity, title, location, evidence,
