@@ -64,7 +64,8 @@ public sealed class ProbeClient : IProbeClient, IDisposable
         var hops = new List<ProbeHop>();
         var current = request;
         var retried = false;
-        for (var redirects = 0; ; )
+        var redirects = 0;
+        while (true)
         {
             var (response, retryAfter) = await SendOnceAsync(current, request, started, hops, cancellationToken);
             if (retryAfter is { } delay && !retried)
