@@ -117,6 +117,32 @@ public sealed class DnsCheckTests(DnsFixture fixture) : IClassFixture<DnsFixture
         finding.Evidence.ShouldContain("dangling.app.test -> nothing-here.app.test");
     }
 
+    [RequiresDnsmasqFact]
+    public async Task A_zone_delegated_to_a_name_server_that_does_not_exist_fails_6_3()
+    {
+        // dnsmasq as an authoritative server: deleg.test is delegated to ns1.ok-dns.test (exists) and ns.gone-dns.test
+        // (its zone is served but has no such name: NXDOMAIN).
+        await using var authoritative = await DnsmasqServer.StartAsync(
+        [
+            "--auth-server=ns1.ok-dns.test,127.0.0.1",
+            "--auth-zone=deleg.test",
+            "--auth-zone=ok-dns.test",
+            "--auth-zone=gone-dns.test",
+            "--auth-sec-servers=ns.gone-dns.test",
+            "--host-record=ns1.ok-dns.test,127.0.0.1",
+            "--host-record=www.deleg.test,127.0.0.1",
+        ], "ns1.ok-dns.test", TestTimeout.Token);
+
+        var outcome = await RunAsync(new SubdomainTakeoverCheck(), Options(authoritative.Endpoint), new Uri("https://www.deleg.test/"));
+
+        outcome.Verdicts.Single().Status.ShouldBe(RequirementStatus.Fail);
+        var finding = outcome.Findings.ShouldHaveSingleItem();
+        finding.Title.ShouldBe("Zone deleg.test is delegated to a name server that does not exist (ns.gone-dns.test)");
+        finding.Location.ShouldBe("deleg.test NS ns.gone-dns.test");
+        finding.Evidence.ShouldContain("query: A ns.gone-dns.test");
+        finding.Evidence.ShouldContain("rcode: NXDOMAIN");
+    }
+
     [Fact]
     public async Task Ip_literal_hosts_are_skipped_with_the_reason_and_left_to_a_reviewer()
     {
