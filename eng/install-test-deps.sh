@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the system packages the test suite uses. Idempotent; needs root (as on CI and the dev machines).
+# Installs the system packages the test suite uses (Node.js for the report tests, dnsmasq for the DNS tests). Idempotent; needs root (as on CI and the dev machines).
 set -euo pipefail
 need=()
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
+# The DNS tests start a real dnsmasq; dnsmasq-base is the binary without the system service (no daemon on port 53).
+command -v dnsmasq >/dev/null 2>&1 || [ -x /usr/sbin/dnsmasq ] || need+=(dnsmasq-base)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"

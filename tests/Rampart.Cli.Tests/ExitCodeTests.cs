@@ -103,4 +103,20 @@ public sealed class ExitCodeTests
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldContain("/no/such/ca.pem");
     }
+
+    [Theory]
+    [InlineData("dns.example.com:53")]
+    [InlineData("10.0.0.2")]
+    [InlineData("::1")]
+    [InlineData("[::1]")]
+    [InlineData("10.0.0.2:0")]
+    [InlineData("10.0.0.2:70000")]
+    public async Task A_dns_server_that_is_not_ip_and_port_is_bad_input(string value)
+    {
+        var result = await CliRunner.RunAsync("scan", "https://example.com/atlassian-connect.json", "--dns-server", value, "-q");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("--dns-server");
+        result.Error.ShouldContain("IP:PORT");
+    }
 }

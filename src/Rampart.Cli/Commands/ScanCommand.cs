@@ -28,6 +28,7 @@ public sealed class ScanCommand(CliConsoles consoles, ScanEngine engine, DemoRun
             CatalogId = settings.Catalog,
             RequestTimeout = TimeSpan.FromSeconds(settings.Timeout),
             TotalTimeout = TimeSpan.FromSeconds(settings.MaxTime),
+            DnsServer = settings.DnsServer is null ? null : ScanSettings.ParseDnsServer(settings.DnsServer),
         };
         if (string.IsNullOrEmpty(options.SharedSecret) != string.IsNullOrEmpty(options.ClientKey))
         {

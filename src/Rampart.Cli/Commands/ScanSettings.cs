@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Net;
+using System.Net.Sockets;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -34,6 +36,10 @@ public sealed class ScanSettings : ReportSettings
     [Description("A non-admin user's Connect JWT; enables the admin-endpoint authorization check. Or set RAMPART_USER_JWT.")]
     public string? UserJwt { get; init; }
 
+    [CommandOption("--dns-server <IP:PORT>")]
+    [Description("Resolve every name of the scan through this DNS server (e.g. 10.0.0.2:53 or [[::1]]:5353). Default: the system's resolvers.")]
+    public string? DnsServer { get; init; }
+
     [CommandOption("--timeout <SECONDS>")]
     [Description("Per-request time limit. Default 15.")]
     public double Timeout { get; init; } = 15;
@@ -59,6 +65,22 @@ public sealed class ScanSettings : ReportSettings
             return ValidationResult.Error("--max-time: give seconds between 0 and 86400");
         }
 
+        if (DnsServer is not null && ParseDnsServer(DnsServer) is null)
+        {
+            return ValidationResult.Error($"--dns-server: '{DnsServer}' is not IP:PORT (an IPv4 address or a bracketed IPv6 address, and a port 1-65535)");
+        }
+
         return ValidationResult.Success();
+    }
+
+    /// <summary>The endpoint of <c>--dns-server</c>, or null when it is not an IP address with an explicit port.</summary>
+    public static IPEndPoint? ParseDnsServer(string text)
+    {
+        // A name would need a resolver to find the resolver; a missing port is ambiguous (53? 5353?), so both are refused.
+        return IPEndPoint.TryParse(text, out var endpoint) && endpoint.Port is > 0 and <= 65535
+            && text.LastIndexOf(':') > text.LastIndexOf(']')
+            && (endpoint.AddressFamily is AddressFamily.InterNetwork || text.StartsWith('['))
+                ? endpoint
+                : null;
     }
 }

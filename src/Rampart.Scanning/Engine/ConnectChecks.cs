@@ -1,6 +1,7 @@
 using Rampart.Scanning.Checks;
 using Rampart.Scanning.Checks.Authentication;
 using Rampart.Scanning.Checks.Descriptor;
+using Rampart.Scanning.Checks.Dns;
 using Rampart.Scanning.Checks.Headers;
 
 namespace Rampart.Scanning.Engine;
@@ -20,5 +21,7 @@ public static class ConnectChecks
         new ReferrerPolicyCheck(),
         new CacheControlCheck(),
         new SessionCookieCheck(),
+        new DomainResolutionCheck(),
+        new SubdomainTakeoverCheck(),
     ];
 }

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Rampart.Scanning.Engine;
 
 /// <summary>Everything a scan may be told by its caller. Defaults are safe for hostile targets.</summary>
@@ -23,6 +25,12 @@ public sealed record ScanOptions
 
     /// <summary>Catalog id to judge against; null means the newest in effect today.</summary>
     public string? CatalogId { get; init; }
+
+    /// <summary>The DNS server every name of the scan is resolved through; null means the system's resolvers.</summary>
+    public IPEndPoint? DnsServer { get; init; }
+
+    /// <summary>Time limit of one DNS query (one retry follows a timeout).</summary>
+    public TimeSpan DnsTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(15);
 

@@ -23,6 +23,7 @@ public sealed class ProbeClient : IProbeClient, IDisposable
     private readonly TimeProvider time;
     private readonly AddressPolicy policy;
     private readonly CertificateTrust trust;
+    private readonly Dns.DnsResolver? resolver;
     private readonly HttpMessageInvoker invoker;
     private readonly SemaphoreSlim global;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> perHost = new(StringComparer.OrdinalIgnoreCase);
@@ -34,6 +35,8 @@ public sealed class ProbeClient : IProbeClient, IDisposable
         this.time = time;
         this.trust = trust;
         policy = new AddressPolicy(options.AllowPrivateNetwork);
+        // With --dns-server every name of the scan resolves through it, so HTTP probes see what the DNS checks saw.
+        resolver = options.DnsServer is null ? null : new Dns.DnsResolver(options);
         global = new SemaphoreSlim(options.GlobalConcurrency, options.GlobalConcurrency);
         var handler = new SocketsHttpHandler
         {
@@ -224,7 +227,9 @@ public sealed class ProbeClient : IProbeClient, IDisposable
         }
         else
         {
-            addresses = await Dns.GetHostAddressesAsync(host, cancellationToken);
+            addresses = resolver is null
+                ? await System.Net.Dns.GetHostAddressesAsync(host, cancellationToken)
+                : await resolver.AddressesAsync(host, cancellationToken);
         }
 
         var allowed = addresses.Where(policy.IsAllowed).ToList();
