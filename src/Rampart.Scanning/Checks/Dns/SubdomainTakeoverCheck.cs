@@ -104,6 +104,13 @@ public sealed class SubdomainTakeoverCheck(TakeoverFingerprints fingerprints) : 
                 foreach (var origin in origins)
                 {
                     var response = await context.Http.SendAsync(new ProbeRequest(HttpMethod.Get, origin), cancellationToken);
+                    if (response.Error?.Kind is ProbeErrorKind.TlsFailure && origin.Scheme == Uri.UriSchemeHttps)
+                    {
+                        // A service holds no certificate for a name nobody claimed there; its "no such site" page is
+                        // then only reachable over plain HTTP.
+                        response = await context.Http.SendAsync(new ProbeRequest(HttpMethod.Get, new UriBuilder(Uri.UriSchemeHttp, origin.IdnHost).Uri), cancellationToken);
+                    }
+
                     if (response.Failed)
                     {
                         errors.Add($"{host}: the {service.Service} page could not be fetched ({response.Error!.Kind})");
