@@ -2,6 +2,7 @@ using Rampart.Scanning.Checks;
 using Rampart.Scanning.Checks.Authentication;
 using Rampart.Scanning.Checks.Descriptor;
 using Rampart.Scanning.Checks.Headers;
+using Rampart.Scanning.Checks.Transport;
 
 namespace Rampart.Scanning.Engine;
 
@@ -20,5 +21,6 @@ public static class ConnectChecks
         new ReferrerPolicyCheck(),
         new CacheControlCheck(),
         new SessionCookieCheck(),
+        new HstsCheck(),
     ];
 }
