@@ -1,5 +1,6 @@
 using Rampart.Scanning.Checks;
 using Rampart.Scanning.Checks.Authentication;
+using Rampart.Scanning.Checks.Certificates;
 using Rampart.Scanning.Checks.Descriptor;
 using Rampart.Scanning.Checks.Headers;
 using Rampart.Scanning.Checks.Transport;
@@ -22,5 +23,6 @@ public static class ConnectChecks
         new CacheControlCheck(),
         new SessionCookieCheck(),
         new HstsCheck(),
+        new CertificateCheck(),
     ];
 }
