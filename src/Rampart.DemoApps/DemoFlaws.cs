@@ -88,4 +88,16 @@ public enum DemoFlaws : long
 
     /// <summary><c>/pages/busy</c> answers 429 with <c>Retry-After: 120</c> to every request.</summary>
     RateLimited = 1 << 17,
+
+    /// <summary>No <c>Strict-Transport-Security</c> header on any response.</summary>
+    MissingHsts = 1L << 18,
+
+    /// <summary><c>Strict-Transport-Security: max-age=86400</c> (a day instead of at least a year) on every response.</summary>
+    ShortHsts = 1L << 19,
+
+    /// <summary>
+    /// <c>Strict-Transport-Security</c> only on 2xx responses: 401s, 403s, 404s and redirects (such as the 302 to the
+    /// login page) lack it, which CSRT misses because it only looks at responses below 400 that it did not follow.
+    /// </summary>
+    HstsOnlyOn200 = 1L << 20,
 }

@@ -11,7 +11,7 @@ public static class DemoFleet
             "Leaky App",
             DemoFlaws.UnauthenticatedPage | DemoFlaws.MissingReferrerPolicy | DemoFlaws.MissingCacheControl
                 | DemoFlaws.InsecureSessionCookie | DemoFlaws.SecretInDescriptor | DemoFlaws.ElevatedScopes
-                | DemoFlaws.NoSignedInstallOptIn),
+                | DemoFlaws.NoSignedInstallOptIn | DemoFlaws.MissingHsts),
         new(
             "forgeable-app",
             "Forgeable App",
@@ -21,6 +21,7 @@ public static class DemoFleet
         new("open-install-app", "Open Install App", DemoFlaws.ForgedInstallAccepted),
         new("broken-authz-app", "Broken Authz App", DemoFlaws.AdminPageServesAnyUser | DemoFlaws.LeakyReferrerPolicy),
         new("busy-app", "Busy App", DemoFlaws.RateLimited),
+        new("weak-hsts-app", "Weak HSTS App", DemoFlaws.ShortHsts | DemoFlaws.HstsOnlyOn200),
         new("static-site", "Static Site", AuthenticationType: "none", StaticOnly: true),
     ];
 }

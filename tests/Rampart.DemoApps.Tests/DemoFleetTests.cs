@@ -12,12 +12,14 @@ public sealed class DemoFleetTests(CertificateAuthorityFixture fixture) : IClass
         [
             ("secure-app", DemoFlaws.None),
             ("leaky-app", DemoFlaws.UnauthenticatedPage | DemoFlaws.MissingReferrerPolicy | DemoFlaws.MissingCacheControl
-                | DemoFlaws.InsecureSessionCookie | DemoFlaws.SecretInDescriptor | DemoFlaws.ElevatedScopes | DemoFlaws.NoSignedInstallOptIn),
+                | DemoFlaws.InsecureSessionCookie | DemoFlaws.SecretInDescriptor | DemoFlaws.ElevatedScopes | DemoFlaws.NoSignedInstallOptIn
+                | DemoFlaws.MissingHsts),
             ("forgeable-app", DemoFlaws.AcceptsAlgNone | DemoFlaws.AcceptsAnySignature | DemoFlaws.TrustsQueryToken | DemoFlaws.PostUnauthenticated),
             ("lenient-jwt-app", DemoFlaws.IgnoresExpiry | DemoFlaws.IgnoresQsh | DemoFlaws.IgnoresIssuer),
             ("open-install-app", DemoFlaws.ForgedInstallAccepted),
             ("broken-authz-app", DemoFlaws.AdminPageServesAnyUser | DemoFlaws.LeakyReferrerPolicy),
             ("busy-app", DemoFlaws.RateLimited),
+            ("weak-hsts-app", DemoFlaws.ShortHsts | DemoFlaws.HstsOnlyOn200),
             ("static-site", DemoFlaws.None),
         ]);
         DemoFleet.Standard.ShouldAllBe(o => o.ExtraPages == 0);

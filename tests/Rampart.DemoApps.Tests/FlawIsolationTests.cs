@@ -8,7 +8,7 @@ namespace Rampart.DemoApps.Tests;
 /// </summary>
 public sealed class FlawIsolationTests(CertificateAuthorityFixture fixture) : IClassFixture<CertificateAuthorityFixture>
 {
-    private const string SafeHeaders = "referrer-policy=strict-origin-when-cross-origin cache-control=no-store";
+    private const string SafeHeaders = "referrer-policy=strict-origin-when-cross-origin cache-control=no-store hsts=max-age=63072000";
 
     private static readonly string[] HeaderStatuses = ["200", "204", "302", "401", "403", "404", "405"];
 
@@ -154,6 +154,18 @@ public sealed class FlawIsolationTests(CertificateAuthorityFixture fixture) : IC
             ["busy GET no token"] = "429 retry-after=120",
             ["busy GET valid"] = "429 retry-after=120",
         },
+        [DemoFlaws.MissingHsts] = HeaderChanges(
+            "referrer-policy=strict-origin-when-cross-origin",
+            "cache-control=no-store",
+            meta: null,
+            hsts: "hsts=-"),
+        [DemoFlaws.ShortHsts] = HeaderChanges(
+            "referrer-policy=strict-origin-when-cross-origin",
+            "cache-control=no-store",
+            meta: null,
+            hsts: "hsts=max-age=86400"),
+        [DemoFlaws.HstsOnlyOn200] = HeaderStatuses.Where(s => !s.StartsWith('2'))
+            .ToDictionary(s => "headers " + s, s => $"{s} referrer-policy=strict-origin-when-cross-origin cache-control=no-store hsts=-"),
     };
 
     public static TheoryData<DemoFlaws> EachFlaw() => [.. Changes.Keys];
@@ -189,9 +201,9 @@ public sealed class FlawIsolationTests(CertificateAuthorityFixture fixture) : IC
         differences.ShouldBeEmpty($"{flaw} changed other behaviour than its own");
     }
 
-    private static Dictionary<string, string> HeaderChanges(string referrer, string cache, string? meta)
+    private static Dictionary<string, string> HeaderChanges(string referrer, string cache, string? meta, string hsts = "hsts=max-age=63072000")
     {
-        var changes = HeaderStatuses.ToDictionary(s => "headers " + s, s => $"{s} {referrer} {cache}");
+        var changes = HeaderStatuses.ToDictionary(s => "headers " + s, s => $"{s} {referrer} {cache} {hsts}");
         if (meta is not null)
         {
             changes["meta referrer 200"] = meta;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace Rampart.DemoApps.Web;
 
 /// <summary>
-/// Referrer-Policy and Cache-Control on every response, whatever wrote it (handlers, routing's 404/405, the rate
+/// Referrer-Policy, Cache-Control and Strict-Transport-Security on every response, whatever wrote it (handlers, routing's 404/405, the rate
 /// limiter): set when the response starts, so no path can forget them.
 /// </summary>
 internal static class SecurityHeaders
@@ -12,11 +12,15 @@ internal static class SecurityHeaders
     public const string SafeReferrerPolicy = "strict-origin-when-cross-origin";
     public const string LeakyReferrerPolicy = "strict-origin, unsafe-url";
     public const string CacheControl = "no-store";
+    public const string Hsts = "max-age=63072000";
+    public const string ShortHsts = "max-age=86400";
 
     public static void UseSecurityHeaders(this IApplicationBuilder app, DemoRuntime runtime)
     {
         var referrerPolicy = HeaderValue(runtime);
         var cacheControl = runtime.Has(DemoFlaws.MissingCacheControl) ? null : CacheControl;
+        var hsts = runtime.Has(DemoFlaws.MissingHsts) ? null : runtime.Has(DemoFlaws.ShortHsts) ? ShortHsts : Hsts;
+        var hstsOnSuccessOnly = runtime.Has(DemoFlaws.HstsOnlyOn200);
         app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
@@ -30,6 +34,11 @@ internal static class SecurityHeaders
                 if (cacheControl is not null)
                 {
                     headers.CacheControl = cacheControl;
+                }
+
+                if (hsts is not null && (!hstsOnSuccessOnly || context.Response.StatusCode is >= 200 and < 300))
+                {
+                    headers.StrictTransportSecurity = hsts;
                 }
 
                 return Task.CompletedTask;

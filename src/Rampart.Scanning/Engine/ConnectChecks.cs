@@ -1,8 +1,10 @@
 using Rampart.Scanning.Checks;
 using Rampart.Scanning.Checks.Authentication;
+using Rampart.Scanning.Checks.Certificates;
 using Rampart.Scanning.Checks.Descriptor;
 using Rampart.Scanning.Checks.Dns;
 using Rampart.Scanning.Checks.Headers;
+using Rampart.Scanning.Checks.Transport;
 
 namespace Rampart.Scanning.Engine;
 
@@ -23,5 +25,7 @@ public static class ConnectChecks
         new SessionCookieCheck(),
         new DomainResolutionCheck(),
         new SubdomainTakeoverCheck(),
+        new HstsCheck(),
+        new CertificateCheck(),
     ];
 }

@@ -68,18 +68,52 @@ public sealed class CertificateTrust(IReadOnlyList<X509Certificate2> extraRoots)
             return Reject(host, Describe(chain));
         }
 
-        using var custom = new X509Chain();
+        using var custom = CustomChain(chain?.ChainPolicy.ExtraStore.Cast<X509Certificate2>() ?? [], null);
+        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        return custom.Build(leaf) || Reject(host, Describe(custom));
+    }
+
+    /// <summary>
+    /// Null when <paramref name="leaf"/> chains to the system store or a <c>--trust-ca</c> root — the same two
+    /// stores <see cref="Validate"/> accepts — otherwise why not. Dates are not judged here: the certificate check
+    /// judges them against the scan's clock and names them on their own.
+    /// </summary>
+    public string? ChainProblem(X509Certificate2 leaf, IReadOnlyList<X509Certificate2> presented, DateTimeOffset at)
+    {
+        using var system = new X509Chain();
+        system.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        system.ChainPolicy.VerificationTime = at.UtcDateTime;
+        system.ChainPolicy.VerificationFlags = X509VerificationFlags.IgnoreNotTimeValid;
+        system.ChainPolicy.ExtraStore.AddRange(presented.ToArray());
+        if (system.Build(leaf))
+        {
+            return null;
+        }
+
+        if (extraRoots.Count == 0)
+        {
+            return Describe(system);
+        }
+
+        using var custom = CustomChain(presented, at);
+        return custom.Build(leaf) ? null : Describe(custom);
+    }
+
+    private X509Chain CustomChain(IEnumerable<X509Certificate2> presented, DateTimeOffset? at)
+    {
+        var custom = new X509Chain();
         custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         custom.ChainPolicy.CustomTrustStore.AddRange(extraRoots.ToArray());
         // Offline scanning: a staging CA rarely publishes revocation data, and its absence is not a finding here.
         custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (chain is not null)
+        custom.ChainPolicy.ExtraStore.AddRange(presented.ToArray());
+        if (at is { } time)
         {
-            custom.ChainPolicy.ExtraStore.AddRange(chain.ChainPolicy.ExtraStore);
+            custom.ChainPolicy.VerificationTime = time.UtcDateTime;
+            custom.ChainPolicy.VerificationFlags = X509VerificationFlags.IgnoreNotTimeValid;
         }
 
-        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return custom.Build(leaf) || Reject(host, Describe(custom));
+        return custom;
     }
 
     private bool Reject(string host, string reason)

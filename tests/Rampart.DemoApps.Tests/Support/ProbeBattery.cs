@@ -114,7 +114,7 @@ internal static partial class ProbeBattery
     private static string Status(Reply reply) => reply.Status.ToString(CultureInfo.InvariantCulture);
 
     private static string Headers(Reply reply) =>
-        $"{Status(reply)} referrer-policy={reply.Header("Referrer-Policy") ?? "-"} cache-control={reply.Header("Cache-Control") ?? "-"}";
+        $"{Status(reply)} referrer-policy={reply.Header("Referrer-Policy") ?? "-"} cache-control={reply.Header("Cache-Control") ?? "-"} hsts={reply.Header("Strict-Transport-Security") ?? "-"}";
 
     /// <summary>The session cookie with its random value blanked, so two runs compare equal.</summary>
     private static string CookieShape(Reply reply) =>

@@ -13,12 +13,13 @@ public sealed class DemoAppScanTests(DemoFleetFixture fleet) : IClassFixture<Dem
     public static TheoryData<string, string[], string[]> Expectations => new()
     {
         { "secure-app", [], [] },
-        { "leaky-app", ["1.1", "1.4", "5", "7.2", "7.3", "7.4"], ["RMP-AUTH-001", "RMP-AUTH-004", "RMP-SECRET-001", "RMP-HDR-001", "RMP-HDR-002", "RMP-HDR-003"] },
+        { "leaky-app", ["1.1", "1.4", "3", "5", "7.2", "7.3", "7.4"], ["RMP-AUTH-001", "RMP-AUTH-004", "RMP-SECRET-001", "RMP-HDR-001", "RMP-HDR-002", "RMP-HDR-003", "RMP-HSTS-001"] },
         { "forgeable-app", ["1.1"], ["RMP-AUTH-001", "RMP-AUTH-002"] },
         { "lenient-jwt-app", ["1.1"], ["RMP-AUTH-002"] },
         { "open-install-app", ["1.4"], ["RMP-AUTH-003"] },
         { "broken-authz-app", ["1.2", "7.2"], ["RMP-AUTHZ-001", "RMP-HDR-001"] },
         { "busy-app", [], [] },
+        { "weak-hsts-app", ["3"], ["RMP-HSTS-001"] },
         { "static-site", [], [] },
     };
 
@@ -65,6 +66,41 @@ public sealed class DemoAppScanTests(DemoFleetFixture fleet) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task Hsts_findings_say_which_responses_lack_it_or_carry_a_short_age()
+    {
+        var report = await fleet.FullScanAsync("weak-hsts-app");
+
+        var findings = report.Findings.Where(f => f.CheckId == "RMP-HSTS-001" && !f.Advisory).ToList();
+        var evidence = string.Join('\n', findings.Select(f => f.Evidence));
+        evidence.ShouldContain("max-age=86400 is shorter than 31536000 seconds");
+        evidence.ShouldContain("HTTP 401: no Strict-Transport-Security header");
+        // The settings page redirects to the login page when no token is sent: the hop is judged too.
+        findings.Single(f => new Uri(f.Location).AbsolutePath == "/pages/settings").Evidence.ShouldContain("HTTP 302: no Strict-Transport-Security header");
+        report.Findings.Where(f => f.CheckId == "RMP-HSTS-001" && f.Advisory).ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Missing_hsts_is_reported_on_every_url_and_a_secure_app_passes_3()
+    {
+        var leaky = await fleet.FullScanAsync("leaky-app");
+        var secure = await fleet.FullScanAsync("secure-app");
+
+        leaky.Findings.Where(f => f.CheckId == "RMP-HSTS-001" && !f.Advisory).ShouldAllBe(f => f.Evidence.Contains("no Strict-Transport-Security header"));
+        secure.Findings.Where(f => f.CheckId == "RMP-HSTS-001").ShouldAllBe(f => f.Advisory);
+    }
+
+    [Fact]
+    public async Task A_host_without_port_80_gets_advisory_information_not_an_error()
+    {
+        var report = await fleet.FullScanAsync("secure-app");
+
+        var plain = report.Findings.Single(f => f.CheckId == "RMP-HSTS-001" && f.Advisory);
+        plain.Location.ShouldStartWith("http://");
+        plain.Evidence.ShouldContain("port 80");
+        report.Requirements.Single(r => r.Id == "3").Status.ShouldNotBe(RequirementStatus.Error);
+    }
+
+    [Fact]
     public async Task A_rate_limited_endpoint_is_an_error_never_protected()
     {
         var report = await fleet.FullScanAsync("busy-app");
@@ -90,12 +126,13 @@ public sealed class DemoAppScanTests(DemoFleetFixture fleet) : IClassFixture<Dem
     {
         var report = await fleet.FullScanAsync("secure-app");
 
-        foreach (var id in new[] { "3", "6.1", "6.2", "6.3", "5", "10", "2", "11" })
+        foreach (var id in new[] { "6.1", "6.3", "5", "10", "2", "11" })
         {
             report.Requirements.Single(r => r.Id == id).Status.ShouldBe(RequirementStatus.Manual, $"requirement {id}");
         }
 
         report.Requirements.Single(r => r.Id == "1.1").Status.ShouldBe(RequirementStatus.Pass);
+        report.Requirements.Single(r => r.Id == "6.2").Status.ShouldBe(RequirementStatus.Pass, "the demo CA is trusted with --trust-ca");
         report.Requirements.Single(r => r.Id == "1.2").Status.ShouldBe(RequirementStatus.Pass);
         report.Requirements.Single(r => r.Id == "1.4").Status.ShouldBe(RequirementStatus.Pass);
     }

@@ -22,7 +22,7 @@ public abstract class HeaderCheckBase : IResponseCheck
 
     protected abstract string FindingTitle { get; }
 
-    public async Task<CheckOutcome> RunAsync(ScanContext context, CancellationToken cancellationToken)
+    public virtual async Task<CheckOutcome> RunAsync(ScanContext context, CancellationToken cancellationToken)
     {
         var responses = (await ObservedResponses.CollectAsync(context, cancellationToken)).Where(Applies).ToList();
         if (responses.Count == 0)
