@@ -2,6 +2,7 @@ using Rampart.Scanning.Checks;
 using Rampart.Scanning.Checks.Authentication;
 using Rampart.Scanning.Checks.Descriptor;
 using Rampart.Scanning.Checks.Headers;
+using Rampart.Scanning.Checks.Tls;
 
 namespace Rampart.Scanning.Engine;
 
@@ -20,5 +21,7 @@ public static class ConnectChecks
         new ReferrerPolicyCheck(),
         new CacheControlCheck(),
         new SessionCookieCheck(),
+        new TlsProtocolCheck(),
+        new TlsCipherSuiteCheck(),
     ];
 }

@@ -48,7 +48,7 @@ public sealed class RequirementAggregatorTests
 
         var tls = requirements.Single(r => r.Id == "3");
         tls.Status.ShouldBe(RequirementStatus.Manual);
-        tls.Reason.ShouldNotBeNull().ShouldContain("RMP-TLS-001");
+        tls.Reason.ShouldNotBeNull().ShouldContain("RMP-HSTS-001");
     }
 
     [Fact]
