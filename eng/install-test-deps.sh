@@ -6,6 +6,9 @@ command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 # The DNS tests start a real dnsmasq; dnsmasq-base is the binary without the system service (no daemon on port 53).
 command -v dnsmasq >/dev/null 2>&1 || [ -x /usr/sbin/dnsmasq ] || need+=(dnsmasq-base)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+# The TLS prober is compared against testssl.sh; the comparison must not skip on CI.
+{ command -v testssl >/dev/null 2>&1 || command -v testssl.sh >/dev/null 2>&1; } || need+=(testssl.sh)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"

@@ -1,10 +1,16 @@
 using System.Globalization;
 using Rampart.Bench;
 
-// Usage: dotnet run -c Release --project bench/Rampart.Bench -- [--apps N] [--endpoints N] [--rounds N] [--out FILE]
-var settings = BenchSettings.Parse(args);
+// Usage: dotnet run -c Release --project bench/Rampart.Bench -- [connect|tls] [--apps N] [--endpoints N] [--rounds N] [--out FILE]
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+if (args.Length > 0 && args[0] == "tls")
+{
+    Console.WriteLine(await TlsBenchmark.RunAsync(cancel.Token));
+    return 0;
+}
+
+var settings = BenchSettings.Parse(args.Length > 0 && args[0] == "connect" ? args[1..] : args);
 var result = await ConnectScanBenchmark.RunAsync(settings, cancel.Token);
 var markdown = result.ToMarkdown();
 Console.WriteLine(markdown);

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Security;
+using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -85,8 +87,23 @@ internal static class DemoServer
         return new Uri(addresses.Single()).Port;
     }
 
+    // The demo apps follow Mozilla's intermediate profile so that only their deliberate flaws show up in a scan;
+    // Kestrel's defaults on Linux would also offer CBC suites (RMP-TLS-002).
     private static HttpsConnectionAdapterOptions ConfigureTls(X509Certificate2 certificate) => new()
     {
         ServerCertificate = certificate,
+        SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+        OnAuthenticate = (_, ssl) => ssl.CipherSuitesPolicy = OperatingSystem.IsWindows() ? null : new CipherSuitesPolicy(
+        [
+            TlsCipherSuite.TLS_AES_128_GCM_SHA256,
+            TlsCipherSuite.TLS_AES_256_GCM_SHA384,
+            TlsCipherSuite.TLS_CHACHA20_POLY1305_SHA256,
+            TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+            TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+            TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+            TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+            TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+            TlsCipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+        ]),
     };
 }

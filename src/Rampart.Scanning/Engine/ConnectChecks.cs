@@ -5,6 +5,7 @@ using Rampart.Scanning.Checks.Descriptor;
 using Rampart.Scanning.Checks.Dns;
 using Rampart.Scanning.Checks.Headers;
 using Rampart.Scanning.Checks.Transport;
+using Rampart.Scanning.Checks.Tls;
 
 namespace Rampart.Scanning.Engine;
 
@@ -27,5 +28,7 @@ public static class ConnectChecks
         new SubdomainTakeoverCheck(),
         new HstsCheck(),
         new CertificateCheck(),
+        new TlsProtocolCheck(),
+        new TlsCipherSuiteCheck(),
     ];
 }

@@ -3,6 +3,7 @@ using Rampart.Scanning.Checks;
 using Rampart.Scanning.Connect;
 using Rampart.Scanning.Http;
 using Rampart.Scanning.Reports;
+using Rampart.Scanning.Tls;
 
 namespace Rampart.Scanning.Engine;
 
@@ -18,6 +19,7 @@ public sealed class ScanContext
         Recorder = new RecordingProbeClient(http);
         Time = time;
         Probes = new ProbeCache(Recorder);
+        Tls = new TlsAssessmentCache(options.AllowPrivateNetwork, time);
     }
 
     public AppKind Kind { get; }
@@ -38,6 +40,9 @@ public sealed class ScanContext
 
     /// <summary>Requests several checks need (a plain GET of each endpoint) are sent once and shared.</summary>
     public ProbeCache Probes { get; }
+
+    /// <summary>TLS assessments per origin, run once and shared by the TLS checks.</summary>
+    public TlsAssessmentCache Tls { get; }
 
     /// <summary>
     /// Every origin (scheme, host, port) the app serves from: the descriptor's, the baseUrl's and those of every

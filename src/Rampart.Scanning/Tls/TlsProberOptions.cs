@@ -1,0 +1,15 @@
+namespace Rampart.Scanning.Tls;
+
+/// <summary>Bounds of one host's assessment; defaults are safe for hostile servers.</summary>
+public sealed record TlsProberOptions
+{
+    public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Most bytes read for one reply; a certificate chain before a ServerKeyExchange fits easily.</summary>
+    public int MaxReplyBytes { get; init; } = 128 * 1024;
+
+    /// <summary>A host that needs more probes than this is not assessed further (the rest end as errors).</summary>
+    public int MaxProbesPerHost { get; init; } = 300;
+
+    public int MaxConcurrentProbes { get; init; } = 6;
+}
