@@ -22,5 +22,7 @@ public static class DemoFleet
         new("broken-authz-app", "Broken Authz App", DemoFlaws.AdminPageServesAnyUser | DemoFlaws.LeakyReferrerPolicy),
         new("busy-app", "Busy App", DemoFlaws.RateLimited),
         new("static-site", "Static Site", AuthenticationType: "none", StaticOnly: true),
+        new("secret-page-app", "Secret Page App", DemoFlaws.SecretInPage | DemoFlaws.SecretInScript),
+        new("token-collector-app", "Token Collector App", DemoFlaws.CollectsApiToken | DemoFlaws.BasicAuthInBrowser),
     ];
 }

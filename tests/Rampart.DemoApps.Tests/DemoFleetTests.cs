@@ -19,6 +19,8 @@ public sealed class DemoFleetTests(CertificateAuthorityFixture fixture) : IClass
             ("broken-authz-app", DemoFlaws.AdminPageServesAnyUser | DemoFlaws.LeakyReferrerPolicy),
             ("busy-app", DemoFlaws.RateLimited),
             ("static-site", DemoFlaws.None),
+            ("secret-page-app", DemoFlaws.SecretInPage | DemoFlaws.SecretInScript),
+            ("token-collector-app", DemoFlaws.CollectsApiToken | DemoFlaws.BasicAuthInBrowser),
         ]);
         DemoFleet.Standard.ShouldAllBe(o => o.ExtraPages == 0);
         DemoFleet.Standard.Where(o => o.StaticOnly).Select(o => (o.Key, o.AuthenticationType)).ShouldBe([("static-site", "none")]);

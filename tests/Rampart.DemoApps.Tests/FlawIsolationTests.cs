@@ -57,6 +57,11 @@ public sealed class FlawIsolationTests(CertificateAuthorityFixture fixture) : IC
         ["busy GET no token"] = "401 retry-after=-",
         ["busy GET valid"] = "200 retry-after=-",
         ["help GET"] = "200",
+        ["content report inline sharedSecret"] = "False",
+        ["content map GitHub token"] = "False",
+        ["content settings api-token form"] = "False",
+        ["content script Basic auth"] = "False",
+        ["content script and map served"] = "200 app.js.map 200",
         ["help identical with token"] = "True",
         ["cached macro GET no token"] = "200",
         ["login GET"] = "200",
@@ -154,6 +159,10 @@ public sealed class FlawIsolationTests(CertificateAuthorityFixture fixture) : IC
             ["busy GET no token"] = "429 retry-after=120",
             ["busy GET valid"] = "429 retry-after=120",
         },
+        [DemoFlaws.SecretInPage] = new() { ["content report inline sharedSecret"] = "True" },
+        [DemoFlaws.SecretInScript] = new() { ["content map GitHub token"] = "True" },
+        [DemoFlaws.CollectsApiToken] = new() { ["content settings api-token form"] = "True" },
+        [DemoFlaws.BasicAuthInBrowser] = new() { ["content script Basic auth"] = "True" },
     };
 
     public static TheoryData<DemoFlaws> EachFlaw() => [.. Changes.Keys];

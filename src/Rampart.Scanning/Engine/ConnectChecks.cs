@@ -1,5 +1,6 @@
 using Rampart.Scanning.Checks;
 using Rampart.Scanning.Checks.Authentication;
+using Rampart.Scanning.Checks.Content;
 using Rampart.Scanning.Checks.Descriptor;
 using Rampart.Scanning.Checks.Headers;
 
@@ -20,5 +21,7 @@ public static class ConnectChecks
         new ReferrerPolicyCheck(),
         new CacheControlCheck(),
         new SessionCookieCheck(),
+        new ServedSecretsCheck(),
+        new CredentialCollectionCheck(),
     ];
 }

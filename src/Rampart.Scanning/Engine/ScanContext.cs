@@ -1,5 +1,6 @@
 using Rampart.Catalog;
 using Rampart.Scanning.Checks;
+using Rampart.Scanning.Checks.Content;
 using Rampart.Scanning.Connect;
 using Rampart.Scanning.Http;
 using Rampart.Scanning.Reports;
@@ -18,6 +19,7 @@ public sealed class ScanContext
         Recorder = new RecordingProbeClient(http);
         Time = time;
         Probes = new ProbeCache(Recorder);
+        Content = new ServedContent(this);
     }
 
     public AppKind Kind { get; }
@@ -38,6 +40,9 @@ public sealed class ScanContext
 
     /// <summary>Requests several checks need (a plain GET of each endpoint) are sent once and shared.</summary>
     public ProbeCache Probes { get; }
+
+    /// <summary>Pages, scripts and source-map sources the app serves, fetched once for the content checks.</summary>
+    public ServedContent Content { get; }
 
     /// <summary>
     /// Every origin (scheme, host, port) the app serves from: the descriptor's, the baseUrl's and those of every
