@@ -100,4 +100,26 @@ public enum DemoFlaws : long
     /// login page) lack it, which CSRT misses because it only looks at responses below 400 that it did not follow.
     /// </summary>
     HstsOnlyOn200 = 1L << 20,
+
+    /// <summary>
+    /// The report page's inline script assigns a high-entropy <c>sharedSecret</c> and an AWS secret access key to
+    /// <c>window.demoConfig</c>; the secure page assigns only a CSRF token and an empty <c>sharedSecret</c>.
+    /// </summary>
+    SecretInPage = 1L << 24,
+
+    /// <summary>
+    /// <c>/assets/app.js.map</c> (named by the script's <c>sourceMappingURL</c> and <c>SourceMap</c> header) holds a
+    /// GitHub personal access token in the <c>sourcesContent</c> of <c>src/config.ts</c>; the secure map reads it from
+    /// the build environment.
+    /// </summary>
+    SecretInScript = 1L << 25,
+
+    /// <summary>
+    /// The settings page asks for an Atlassian API token (a password input named <c>api_token</c> with its label) and
+    /// links to the API-token page; the secure page has a search box, a hidden CSRF token and an OAuth link.
+    /// </summary>
+    CollectsApiToken = 1L << 26,
+
+    /// <summary><c>/assets/app.js</c> builds <c>Authorization: Basic</c> from the user's e-mail and API token with <c>btoa</c>.</summary>
+    BasicAuthInBrowser = 1L << 27,
 }

@@ -23,5 +23,7 @@ public static class DemoFleet
         new("busy-app", "Busy App", DemoFlaws.RateLimited),
         new("weak-hsts-app", "Weak HSTS App", DemoFlaws.ShortHsts | DemoFlaws.HstsOnlyOn200),
         new("static-site", "Static Site", AuthenticationType: "none", StaticOnly: true),
+        new("secret-page-app", "Secret Page App", DemoFlaws.SecretInPage | DemoFlaws.SecretInScript),
+        new("token-collector-app", "Token Collector App", DemoFlaws.CollectsApiToken | DemoFlaws.BasicAuthInBrowser),
     ];
 }

@@ -21,6 +21,8 @@ public sealed class DemoFleetTests(CertificateAuthorityFixture fixture) : IClass
             ("busy-app", DemoFlaws.RateLimited),
             ("weak-hsts-app", DemoFlaws.ShortHsts | DemoFlaws.HstsOnlyOn200),
             ("static-site", DemoFlaws.None),
+            ("secret-page-app", DemoFlaws.SecretInPage | DemoFlaws.SecretInScript),
+            ("token-collector-app", DemoFlaws.CollectsApiToken | DemoFlaws.BasicAuthInBrowser),
         ]);
         DemoFleet.Standard.ShouldAllBe(o => o.ExtraPages == 0);
         DemoFleet.Standard.Where(o => o.StaticOnly).Select(o => (o.Key, o.AuthenticationType)).ShouldBe([("static-site", "none")]);

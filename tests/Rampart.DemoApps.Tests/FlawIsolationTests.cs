@@ -57,6 +57,11 @@ public sealed class FlawIsolationTests(CertificateAuthorityFixture fixture) : IC
         ["busy GET no token"] = "401 retry-after=-",
         ["busy GET valid"] = "200 retry-after=-",
         ["help GET"] = "200",
+        ["content report inline sharedSecret"] = "False",
+        ["content map GitHub token"] = "False",
+        ["content settings api-token form"] = "False",
+        ["content script Basic auth"] = "False",
+        ["content script and map served"] = "200 app.js.map 200",
         ["help identical with token"] = "True",
         ["cached macro GET no token"] = "200",
         ["login GET"] = "200",
@@ -166,6 +171,10 @@ public sealed class FlawIsolationTests(CertificateAuthorityFixture fixture) : IC
             hsts: "hsts=max-age=86400"),
         [DemoFlaws.HstsOnlyOn200] = HeaderStatuses.Where(s => !s.StartsWith('2'))
             .ToDictionary(s => "headers " + s, s => $"{s} referrer-policy=strict-origin-when-cross-origin cache-control=no-store hsts=-"),
+        [DemoFlaws.SecretInPage] = new() { ["content report inline sharedSecret"] = "True" },
+        [DemoFlaws.SecretInScript] = new() { ["content map GitHub token"] = "True" },
+        [DemoFlaws.CollectsApiToken] = new() { ["content settings api-token form"] = "True" },
+        [DemoFlaws.BasicAuthInBrowser] = new() { ["content script Basic auth"] = "True" },
     };
 
     public static TheoryData<DemoFlaws> EachFlaw() => [.. Changes.Keys];

@@ -74,6 +74,7 @@ internal static class DemoServer
         {
             var validator = new ConnectJwtValidator(runtime);
             app.MapModulePages(runtime, validator);
+            app.MapAssets(runtime);
             app.MapCallbacks(runtime, validator, new SignedInstallValidator(runtime, validator));
         }
 

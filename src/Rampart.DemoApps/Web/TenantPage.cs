@@ -43,7 +43,8 @@ internal static class TenantPage
                 .Append("<script>window.addEventListener('error', function () { document.body.dataset.state = 'error'; });</script>\n");
         }
 
-        body.Append("<script type=\"application/json\" id=\"tenant-data\">").Append(data.ToJsonString()).Append("</script>\n");
+        body.Append("<script type=\"application/json\" id=\"tenant-data\">").Append(data.ToJsonString()).Append("</script>\n")
+            .Append(DemoContent.PageFragment(runtime, page));
         return HtmlPage.Render(runtime, page.Title, body.ToString());
     }
 }

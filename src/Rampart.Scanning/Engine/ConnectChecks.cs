@@ -1,6 +1,7 @@
 using Rampart.Scanning.Checks;
 using Rampart.Scanning.Checks.Authentication;
 using Rampart.Scanning.Checks.Certificates;
+using Rampart.Scanning.Checks.Content;
 using Rampart.Scanning.Checks.Descriptor;
 using Rampart.Scanning.Checks.Dns;
 using Rampart.Scanning.Checks.Headers;
@@ -30,5 +31,7 @@ public static class ConnectChecks
         new CertificateCheck(),
         new TlsProtocolCheck(),
         new TlsCipherSuiteCheck(),
+        new ServedSecretsCheck(),
+        new CredentialCollectionCheck(),
     ];
 }

@@ -1,5 +1,6 @@
 using Rampart.Catalog;
 using Rampart.Scanning.Checks;
+using Rampart.Scanning.Checks.Content;
 using Rampart.Scanning.Connect;
 using Rampart.Scanning.Http;
 using Rampart.Scanning.Reports;
@@ -20,6 +21,7 @@ public sealed class ScanContext
         Time = time;
         Probes = new ProbeCache(Recorder);
         Tls = new TlsAssessmentCache(options.AllowPrivateNetwork, time);
+        Content = new ServedContent(this);
     }
 
     public AppKind Kind { get; }
@@ -43,6 +45,9 @@ public sealed class ScanContext
 
     /// <summary>TLS assessments per origin, run once and shared by the TLS checks.</summary>
     public TlsAssessmentCache Tls { get; }
+
+    /// <summary>Pages, scripts and source-map sources the app serves, fetched once for the content checks.</summary>
+    public ServedContent Content { get; }
 
     /// <summary>
     /// Every origin (scheme, host, port) the app serves from: the descriptor's, the baseUrl's and those of every

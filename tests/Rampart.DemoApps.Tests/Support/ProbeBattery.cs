@@ -108,6 +108,15 @@ internal static partial class ProbeBattery
         seen["descriptor scopes"] = string.Join(',', descriptor["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
         seen["descriptor access_token"] = descriptorReply.Body.Contains("access_token=", StringComparison.Ordinal).ToString();
         seen["descriptor AWS key"] = AwsKey().IsMatch(descriptorReply.Body).ToString();
+
+        var settingsPage = await c.GetAsync("/pages/settings", c.Token("GET", "/pages/settings"));
+        var script = await c.GetAsync("/assets/app.js");
+        var map = await c.GetAsync("/assets/app.js.map");
+        seen["content report inline sharedSecret"] = valid.Body.Contains("sharedSecret: \"KLzdoc", StringComparison.Ordinal).ToString();
+        seen["content map GitHub token"] = map.Body.Contains("ghp_", StringComparison.Ordinal).ToString();
+        seen["content settings api-token form"] = settingsPage.Body.Contains("name=\"api_token\"", StringComparison.Ordinal).ToString();
+        seen["content script Basic auth"] = script.Body.Contains("'Basic ' + btoa(", StringComparison.Ordinal).ToString();
+        seen["content script and map served"] = $"{Status(script)} {script.Header("SourceMap")} {Status(map)}";
         return seen;
     }
 

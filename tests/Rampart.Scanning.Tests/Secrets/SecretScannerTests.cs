@@ -10,7 +10,7 @@ public sealed class SecretScannerTests
     [InlineData("-----BEGIN RSA PRIVATE KEY-----\nMIIE...", "private-key")]
     [InlineData("token xoxb-123456789012-abcdefghijkl", "slack-token")]
     [InlineData("ghp_0123456789abcdefghijABCDEFGHIJ012345", "github-token")]
-    [InlineData("\"sharedSecret\": \"q8Z3kL0vN2xR7tY5wP1mA9sD4fG6hJ8\"", "generic-secret-assignment")]
+    [InlineData("\"sharedSecret\": \"q8Z3kL0vN2xR7tY5wP1mA9sD4fG6hJ8\"", "connect-shared-secret")]
     [InlineData("https://user:s3cr3tpass@api.example.com/", "userinfo-in-url")]
     public void Finds_planted_secrets(string text, string rule) =>
         SecretScanner.Scan(text).Select(m => m.Rule.Id).ShouldContain(rule);

@@ -17,6 +17,10 @@ public static class ObservedResponses
         // Make sure every endpoint was fetched at least once, even when no authentication check probed it.
         await Task.WhenAll(endpoints.Select(e => context.Probes.PlainGetAsync(e.Url, cancellationToken)));
 
+        // The scripts and source maps the content checks fetch are app responses too; waiting for them keeps the
+        // set of judged responses the same from one scan to the next.
+        await context.Content.AssetsAsync(cancellationToken);
+
         var cacheable = endpoints.Where(e => e.Cacheable).Select(e => Key(e.Url)).ToHashSet(StringComparer.Ordinal);
         var appAuthorities = endpoints.Select(e => e.Url.GetLeftPart(UriPartial.Authority))
             .Append(descriptor.BaseUrl.GetLeftPart(UriPartial.Authority))

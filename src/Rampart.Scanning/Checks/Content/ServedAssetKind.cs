@@ -1,0 +1,8 @@
+namespace Rampart.Scanning.Checks.Content;
+
+public enum ServedAssetKind
+{
+    Html,
+    Script,
+    MapSource,
+}

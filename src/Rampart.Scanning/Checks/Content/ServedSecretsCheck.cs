@@ -1,0 +1,50 @@
+using Rampart.Catalog;
+using Rampart.Scanning.Engine;
+using Rampart.Scanning.Reports;
+using Rampart.Scanning.Secrets;
+
+namespace Rampart.Scanning.Checks.Content;
+
+/// <summary>
+/// RMP-CONTENT-001: whatever a page, script or source map carries reaches every user's browser, so a credential in
+/// served content is public. Uses the same rules as the descriptor check.
+/// </summary>
+public sealed class ServedSecretsCheck : IResponseCheck
+{
+    public const string Id = "RMP-CONTENT-001";
+    private const string Requirement = "5";
+
+    public CheckInfo Info { get; } = new(
+        Id,
+        "No secrets in served pages, scripts and source maps",
+        [Requirement],
+        [AppKind.Connect],
+        Severity.High,
+        "Remove the credential from the client-side code, revoke and rotate it, and keep secrets on the server. Do not " +
+        "publish source maps with sourcesContent in production, or strip secrets from the build's inputs.");
+
+    public async Task<CheckOutcome> RunAsync(ScanContext context, CancellationToken cancellationToken)
+    {
+        var assets = await context.Content.AssetsAsync(cancellationToken);
+        var findings = new List<Finding>();
+        var reported = new HashSet<(string, string, int)>();
+        foreach (var asset in assets)
+        {
+            foreach (var match in SecretScanner.Scan(asset.Text))
+            {
+                if (reported.Add((asset.Location, match.Rule.Id, match.Line)))
+                {
+                    findings.Add(context.NewFinding(Info, Requirement, $"{match.Rule.Description} in served content",
+                        $"{asset.Location}:{match.Line} ({match.Rule.Id})",
+                        $"{asset.Location} line {match.Line}, column {match.Column}: {match.Redacted}"));
+                }
+            }
+        }
+
+        var scanned = $"{assets.Count(a => a.Kind == ServedAssetKind.Html)} page(s), {assets.Count(a => a.Kind == ServedAssetKind.Script)} " +
+            $"script(s), {assets.Count(a => a.Kind == ServedAssetKind.MapSource)} source-map source(s)";
+        return findings.Count > 0
+            ? CheckOutcome.Of(Requirement, RequirementStatus.Fail, $"{findings.Count} secret(s) in {scanned}", findings)
+            : ContentVerdict.Clean(Requirement, context.Content, $"no secrets in {scanned}");
+    }
+}
