@@ -6,7 +6,7 @@ namespace Rampart.Cli.Commands;
 public sealed class DemoSettings : ReportSettings
 {
     [CommandOption("--app <NAME>")]
-    [Description("Scan only this demo app (repeatable): secure-app, leaky-app, forgeable-app, lenient-jwt-app, open-install-app, broken-authz-app, busy-app, static-site.")]
+    [Description("Scan only this demo app (repeatable); the names are listed when an unknown one is given.")]
     public string[] Apps { get; init; } = [];
 
     [CommandOption("--keep-running")]
