@@ -48,6 +48,28 @@ public sealed class AddressPolicy(bool allowPrivateNetwork)
 
     public bool IsAllowed(IPAddress address) => Explain(address) is null;
 
+    /// <summary>
+    /// Resolves <paramref name="host"/> once (an IP literal as itself) and keeps the addresses the policy allows, in
+    /// DNS order. Callers connect to these addresses, never to the name, so a later DNS answer cannot redirect them.
+    /// </summary>
+    /// <param name="resolve">The resolver to use; null means the system's.</param>
+    /// <exception cref="BlockedAddressException">Every address the host resolves to is refused.</exception>
+    public async Task<IReadOnlyList<IPAddress>> AllowedAddressesAsync(string host,
+        Func<string, CancellationToken, Task<IPAddress[]>>? resolve, CancellationToken cancellationToken)
+    {
+        var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
+            ? [literal]
+            : await (resolve ?? System.Net.Dns.GetHostAddressesAsync)(host, cancellationToken);
+        var allowed = addresses.Where(IsAllowed).ToList();
+        if (allowed.Count == 0)
+        {
+            var reasons = addresses.Select(Explain).Where(r => r is not null).Distinct();
+            throw new BlockedAddressException($"{host} resolves only to refused addresses: {string.Join("; ", reasons)}");
+        }
+
+        return allowed;
+    }
+
     /// <summary>Why an address is refused, or null when it is allowed.</summary>
     public string? Explain(IPAddress address)
     {

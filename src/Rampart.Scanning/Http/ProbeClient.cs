@@ -220,24 +220,7 @@ public sealed class ProbeClient : IProbeClient, IDisposable
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var host = context.DnsEndPoint.Host;
-        IPAddress[] addresses;
-        if (IPAddress.TryParse(host.Trim('[', ']'), out var literal))
-        {
-            addresses = [literal];
-        }
-        else
-        {
-            addresses = resolver is null
-                ? await System.Net.Dns.GetHostAddressesAsync(host, cancellationToken)
-                : await resolver.AddressesAsync(host, cancellationToken);
-        }
-
-        var allowed = addresses.Where(policy.IsAllowed).ToList();
-        if (allowed.Count == 0)
-        {
-            var reasons = addresses.Select(a => policy.Explain(a)).Where(r => r is not null).Distinct();
-            throw new BlockedAddressException($"{host} resolves only to refused addresses: {string.Join("; ", reasons)}");
-        }
+        var allowed = await policy.AllowedAddressesAsync(host, resolver is null ? null : resolver.AddressesAsync, cancellationToken);
 
         SocketException? last = null;
         foreach (var address in allowed)

@@ -35,20 +35,8 @@ public sealed class TlsProber(AddressPolicy policy, TlsProberOptions options, Ti
     }
 
     /// <summary>DNS is resolved once; every probe connects to the address that passed the policy.</summary>
-    private async Task<IPAddress> ResolveAsync(string host, CancellationToken cancellationToken)
-    {
-        var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
-            ? [literal]
-            : await System.Net.Dns.GetHostAddressesAsync(host, cancellationToken);
-        var allowed = addresses.FirstOrDefault(policy.IsAllowed);
-        if (allowed is null)
-        {
-            var reasons = addresses.Select(a => policy.Explain(a)).Where(r => r is not null).Distinct();
-            throw new BlockedAddressException($"{host} resolves only to refused addresses: {string.Join("; ", reasons)}");
-        }
-
-        return allowed;
-    }
+    private async Task<IPAddress> ResolveAsync(string host, CancellationToken cancellationToken) =>
+        (await policy.AllowedAddressesAsync(host, null, cancellationToken))[0];
 
     private static async Task<VersionAssessment> AssessVersionAsync(ProbeSession session, TlsVersion version, CancellationToken cancellationToken)
     {
