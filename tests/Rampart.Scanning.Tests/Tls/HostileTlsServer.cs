@@ -3,15 +3,21 @@ using System.Net.Sockets;
 
 namespace Rampart.Scanning.Tests.Tls;
 
-/// <summary>A TCP server that answers every connection with the test's bytes, or with an endless stream of them.</summary>
+/// <summary>
+/// A TCP server that answers every connection with the test's bytes, or with an endless stream of them, optionally one
+/// byte at a time with a pause between bytes (a slow-loris server that never lets a read time out).
+/// </summary>
 public sealed class HostileTlsServer : IAsyncDisposable
 {
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
 
-    public HostileTlsServer(byte[] reply, bool endless = false, bool holdOpen = false)
+    private readonly TimeSpan drip;
+
+    public HostileTlsServer(byte[] reply, bool endless = false, bool holdOpen = false, TimeSpan drip = default)
     {
+        this.drip = drip;
         listener.Start();
         loop = AcceptAsync(reply, endless, holdOpen);
     }
@@ -42,7 +48,18 @@ public sealed class HostileTlsServer : IAsyncDisposable
                 var stream = client.GetStream();
                 do
                 {
-                    await stream.WriteAsync(reply, stop.Token);
+                    if (drip > TimeSpan.Zero)
+                    {
+                        for (var i = 0; i < reply.Length; i++)
+                        {
+                            await stream.WriteAsync(reply.AsMemory(i, 1), stop.Token);
+                            await Task.Delay(drip, stop.Token);
+                        }
+                    }
+                    else
+                    {
+                        await stream.WriteAsync(reply, stop.Token);
+                    }
                 }
                 while (endless);
 

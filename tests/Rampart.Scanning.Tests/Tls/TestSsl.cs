@@ -1,26 +1,41 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
+using Rampart.Scanning.Tls;
 
 namespace Rampart.Scanning.Tests.Tls;
 
-/// <summary>Runs testssl.sh (protocols and per-cipher checks) against a loopback server and reads its JSON verdicts.</summary>
+/// <summary>
+/// Runs testssl.sh — protocols (<c>-p</c>) and ciphers per protocol (<c>-E</c>) — against a loopback server and reads
+/// its JSON verdicts per protocol version.
+/// </summary>
 public static class TestSsl
 {
     public static string? Path { get; } = new[] { "/usr/bin/testssl", "/usr/bin/testssl.sh", "/usr/local/bin/testssl.sh" }.FirstOrDefault(File.Exists);
 
-    public static readonly IReadOnlyDictionary<string, Rampart.Scanning.Tls.TlsVersion> ProtocolIds = new Dictionary<string, Rampart.Scanning.Tls.TlsVersion>
+    /// <summary>The <c>id</c> testssl.sh gives each protocol in <c>-p</c>.</summary>
+    public static readonly IReadOnlyDictionary<string, TlsVersion> ProtocolIds = new Dictionary<string, TlsVersion>
     {
-        ["SSLv2"] = Rampart.Scanning.Tls.TlsVersion.Ssl2,
-        ["SSLv3"] = Rampart.Scanning.Tls.TlsVersion.Ssl3,
-        ["TLS1"] = Rampart.Scanning.Tls.TlsVersion.Tls10,
-        ["TLS1_1"] = Rampart.Scanning.Tls.TlsVersion.Tls11,
-        ["TLS1_2"] = Rampart.Scanning.Tls.TlsVersion.Tls12,
-        ["TLS1_3"] = Rampart.Scanning.Tls.TlsVersion.Tls13,
+        ["SSLv2"] = TlsVersion.Ssl2,
+        ["SSLv3"] = TlsVersion.Ssl3,
+        ["TLS1"] = TlsVersion.Tls10,
+        ["TLS1_1"] = TlsVersion.Tls11,
+        ["TLS1_2"] = TlsVersion.Tls12,
+        ["TLS1_3"] = TlsVersion.Tls13,
     };
 
-    /// <summary>Accepted protocols and accepted suite codes (testssl's <c>-e</c> reports suites across all versions).</summary>
-    public static async Task<(IReadOnlySet<Rampart.Scanning.Tls.TlsVersion> Protocols, IReadOnlySet<ushort> Suites)> RunAsync(int port,
-        CancellationToken cancellationToken)
+    /// <summary>The protocol part of <c>-E</c>'s ids: <c>cipher-tls1_1_xc013</c> is 0xC013 under TLS 1.1.</summary>
+    private static readonly IReadOnlyDictionary<string, TlsVersion> CipherPrefixes = new Dictionary<string, TlsVersion>
+    {
+        ["cipher-ssl2_"] = TlsVersion.Ssl2,
+        ["cipher-ssl3_"] = TlsVersion.Ssl3,
+        ["cipher-tls1_"] = TlsVersion.Tls10,
+        ["cipher-tls1_1_"] = TlsVersion.Tls11,
+        ["cipher-tls1_2_"] = TlsVersion.Tls12,
+        ["cipher-tls1_3_"] = TlsVersion.Tls13,
+    };
+
+    public static async Task<TestSslVerdicts> RunAsync(int port, CancellationToken cancellationToken)
     {
         var json = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"rampart-testssl-{Guid.NewGuid():N}.json");
         var start = new ProcessStartInfo(Path ?? throw new InvalidOperationException("testssl.sh is not installed"))
@@ -28,7 +43,7 @@ public static class TestSsl
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { "--jsonfile", json, "-p", "-e", "--warnings", "off", "--quiet", "--color", "0", "--ip", "127.0.0.1", $"127.0.0.1:{port}" })
+        foreach (var argument in new[] { "--jsonfile", json, "-p", "-E", "--warnings", "off", "--quiet", "--color", "0", "--ip", "127.0.0.1", $"127.0.0.1:{port}" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -40,28 +55,52 @@ public static class TestSsl
         await Task.WhenAll(output, errors);
         try
         {
-            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json, cancellationToken));
-            var protocols = new HashSet<Rampart.Scanning.Tls.TlsVersion>();
-            var suites = new HashSet<ushort>();
-            foreach (var item in document.RootElement.EnumerateArray())
-            {
-                var id = item.GetProperty("id").GetString() ?? "";
-                var finding = item.GetProperty("finding").GetString() ?? "";
-                if (ProtocolIds.TryGetValue(id, out var version) && finding.StartsWith("offered", StringComparison.Ordinal))
-                {
-                    protocols.Add(version);
-                }
-                else if (id.StartsWith("cipher_x", StringComparison.Ordinal))
-                {
-                    suites.Add(Convert.ToUInt16(id["cipher_x".Length..], 16));
-                }
-            }
-
-            return (protocols, suites);
+            return Parse(await File.ReadAllTextAsync(json, cancellationToken));
         }
         finally
         {
             File.Delete(json);
         }
     }
+
+    /// <summary>Protocol findings verbatim (<c>offered</c>, <c>not offered</c>, …) and suites seen per protocol.</summary>
+    public static TestSslVerdicts Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var protocols = new Dictionary<TlsVersion, string>();
+        var suites = new Dictionary<TlsVersion, SortedSet<ushort>>();
+        foreach (var item in document.RootElement.EnumerateArray())
+        {
+            var id = item.GetProperty("id").GetString() ?? "";
+            var finding = item.GetProperty("finding").GetString() ?? "";
+            if (ProtocolIds.TryGetValue(id, out var version))
+            {
+                protocols[version] = finding;
+                continue;
+            }
+
+            // The longest matching prefix: "cipher-tls1_" is also the start of "cipher-tls1_2_".
+            var prefix = CipherPrefixes.Keys.Where(p => id.StartsWith(p, StringComparison.Ordinal) && id.Length > p.Length + 1 && id[p.Length] == 'x')
+                .MaxBy(p => p.Length);
+            if (prefix is not null && CipherPrefixes[prefix] != TlsVersion.Ssl2)
+            {
+                var code = ushort.Parse(id.AsSpan(prefix.Length + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                if (!suites.TryGetValue(CipherPrefixes[prefix], out var set))
+                {
+                    suites[CipherPrefixes[prefix]] = set = [];
+                }
+
+                set.Add(code);
+            }
+        }
+
+        return new TestSslVerdicts(protocols, suites.ToDictionary(p => p.Key, p => (IReadOnlySet<ushort>)p.Value));
+    }
+}
+
+/// <param name="Protocols">testssl.sh's finding for each protocol id it reported.</param>
+/// <param name="Suites">Suites it found available per protocol (SSL 2.0 left out: Rampart does not enumerate its specs).</param>
+public sealed record TestSslVerdicts(IReadOnlyDictionary<TlsVersion, string> Protocols, IReadOnlyDictionary<TlsVersion, IReadOnlySet<ushort>> Suites)
+{
+    public IReadOnlySet<ushort> SuitesFor(TlsVersion version) => Suites.TryGetValue(version, out var set) ? set : new SortedSet<ushort>();
 }
