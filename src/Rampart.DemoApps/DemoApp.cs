@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Rampart.DemoApps.Connect;
 using Rampart.DemoApps.Hosting;
+using Rampart.DemoApps.Tls;
 
 namespace Rampart.DemoApps;
 
@@ -19,13 +20,15 @@ public sealed class DemoApp : IAsyncDisposable
     private readonly WebApplication web;
     private readonly DemoRuntime runtime;
     private readonly X509Certificate2 certificate;
+    private readonly LegacyTlsServer? legacyTlsHost;
     private int disposed;
 
-    private DemoApp(WebApplication web, DemoRuntime runtime, X509Certificate2 certificate)
+    private DemoApp(WebApplication web, DemoRuntime runtime, X509Certificate2 certificate, LegacyTlsServer? legacyTlsHost)
     {
         this.web = web;
         this.runtime = runtime;
         this.certificate = certificate;
+        this.legacyTlsHost = legacyTlsHost;
     }
 
     public DemoAppOptions Options => runtime.Options;
@@ -34,6 +37,9 @@ public sealed class DemoApp : IAsyncDisposable
     public Uri BaseUrl => runtime.BaseUrl;
 
     public Uri DescriptorUrl => new(BaseUrl, "atlassian-connect.json");
+
+    /// <summary>The BouncyCastle second host of <see cref="DemoFlaws.LegacyTls"/>/<see cref="DemoFlaws.WeakCiphers"/>; null otherwise.</summary>
+    public Uri? LegacyTlsOrigin => runtime.LegacyTlsOrigin;
 
     /// <summary>The test installation's clientKey (the <c>iss</c> of product-to-app JWTs).</summary>
     public string ClientKey => runtime.Installations.Test.ClientKey;
@@ -75,7 +81,9 @@ public sealed class DemoApp : IAsyncDisposable
             web = DemoServer.Build(runtime, certificate);
             await web.StartAsync(cancellationToken);
             runtime.BaseUrl = new Uri($"https://127.0.0.1:{DemoServer.BoundPort(web)}/");
-            return new DemoApp(web, runtime, certificate);
+            var legacyTlsHost = LegacyTlsFrontDoor.Wanted(runtime) ? LegacyTlsFrontDoor.Start(runtime, certificate, runtime.BaseUrl.Port) : null;
+            runtime.LegacyTlsOrigin = legacyTlsHost?.Origin;
+            return new DemoApp(web, runtime, certificate, legacyTlsHost);
         }
         catch
         {
@@ -138,6 +146,11 @@ public sealed class DemoApp : IAsyncDisposable
         }
 
         await web.DisposeAsync();
+        if (legacyTlsHost is not null)
+        {
+            await legacyTlsHost.DisposeAsync();
+        }
+
         certificate.Dispose();
         runtime.Dispose();
     }

@@ -122,4 +122,17 @@ public enum DemoFlaws : long
 
     /// <summary><c>/assets/app.js</c> builds <c>Authorization: Basic</c> from the user's e-mail and API token with <c>btoa</c>.</summary>
     BasicAuthInBrowser = 1L << 27,
+
+    /// <summary>
+    /// The descriptor names a second host (<c>generalPages</c> <c>legacy-report</c> on its own port), a BouncyCastle
+    /// TLS server relaying to the app that accepts TLS 1.0 and TLS 1.1 besides TLS 1.2. Those versions have no AEAD
+    /// suite, so it also accepts ECDHE CBC-SHA suites (RMP-TLS-002 advisory).
+    /// </summary>
+    LegacyTls = 1L << 28,
+
+    /// <summary>
+    /// The second host (see <see cref="LegacyTls"/>, started for either flag) also accepts RSA key exchange CBC-SHA
+    /// suites and <c>TLS_RSA_WITH_3DES_EDE_CBC_SHA</c>.
+    /// </summary>
+    WeakCiphers = 1L << 29,
 }

@@ -25,5 +25,6 @@ public static class DemoFleet
         new("static-site", "Static Site", AuthenticationType: "none", StaticOnly: true),
         new("secret-page-app", "Secret Page App", DemoFlaws.SecretInPage | DemoFlaws.SecretInScript),
         new("token-collector-app", "Token Collector App", DemoFlaws.CollectsApiToken | DemoFlaws.BasicAuthInBrowser),
+        new("legacy-tls-app", "Legacy TLS App", DemoFlaws.LegacyTls | DemoFlaws.WeakCiphers),
     ];
 }

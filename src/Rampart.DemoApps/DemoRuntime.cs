@@ -54,6 +54,9 @@ internal sealed class DemoRuntime : IDisposable
         set => baseUrl = value;
     }
 
+    /// <summary>The legacy-TLS second host (<see cref="DemoFlaws.LegacyTls"/>, <see cref="DemoFlaws.WeakCiphers"/>); null when not started.</summary>
+    public Uri? LegacyTlsOrigin { get; set; }
+
     /// <summary>The descriptor's <c>baseUrl</c>: no trailing slash, as Connect apps write it.</summary>
     public string DescriptorBaseUrl => BaseUrl.GetLeftPart(UriPartial.Authority) + BaseUrl.AbsolutePath.TrimEnd('/');
 

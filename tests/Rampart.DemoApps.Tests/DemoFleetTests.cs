@@ -23,6 +23,7 @@ public sealed class DemoFleetTests(CertificateAuthorityFixture fixture) : IClass
             ("static-site", DemoFlaws.None),
             ("secret-page-app", DemoFlaws.SecretInPage | DemoFlaws.SecretInScript),
             ("token-collector-app", DemoFlaws.CollectsApiToken | DemoFlaws.BasicAuthInBrowser),
+            ("legacy-tls-app", DemoFlaws.LegacyTls | DemoFlaws.WeakCiphers),
         ]);
         DemoFleet.Standard.ShouldAllBe(o => o.ExtraPages == 0);
         DemoFleet.Standard.Where(o => o.StaticOnly).Select(o => (o.Key, o.AuthenticationType)).ShouldBe([("static-site", "none")]);

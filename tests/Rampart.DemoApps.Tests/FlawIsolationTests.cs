@@ -80,6 +80,9 @@ public sealed class FlawIsolationTests(CertificateAuthorityFixture fixture) : IC
         ["descriptor scopes"] = "READ",
         ["descriptor access_token"] = "False",
         ["descriptor AWS key"] = "False",
+        ["descriptor legacy-report"] = "(absent)",
+        ["legacy host TLS"] = "(none)",
+        ["legacy host report GET valid"] = "(none)",
     };
 
     private static readonly Dictionary<DemoFlaws, Dictionary<string, string>> Changes = new()
@@ -175,6 +178,18 @@ public sealed class FlawIsolationTests(CertificateAuthorityFixture fixture) : IC
         [DemoFlaws.SecretInScript] = new() { ["content map GitHub token"] = "True" },
         [DemoFlaws.CollectsApiToken] = new() { ["content settings api-token form"] = "True" },
         [DemoFlaws.BasicAuthInBrowser] = new() { ["content script Basic auth"] = "True" },
+        [DemoFlaws.LegacyTls] = new()
+        {
+            ["descriptor legacy-report"] = "other port /pages/report",
+            ["legacy host TLS"] = "TLS1.0=yes TLS1.1=yes TLS1.2=yes CBC=yes 3DES=no",
+            ["legacy host report GET valid"] = "200 " + SafeHeaders,
+        },
+        [DemoFlaws.WeakCiphers] = new()
+        {
+            ["descriptor legacy-report"] = "other port /pages/report",
+            ["legacy host TLS"] = "TLS1.0=no TLS1.1=no TLS1.2=yes CBC=yes 3DES=yes",
+            ["legacy host report GET valid"] = "200 " + SafeHeaders,
+        },
     };
 
     public static TheoryData<DemoFlaws> EachFlaw() => [.. Changes.Keys];

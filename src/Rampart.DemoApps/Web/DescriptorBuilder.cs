@@ -81,6 +81,12 @@ internal static class DescriptorBuilder
             Page("help", "Help", DemoPaths.StaticHelp),
             Page("issue-view", "Issue view", DemoPaths.IssueViewTemplate),
             Page("busy", "Busy page", DemoPaths.Busy));
+        if (runtime.LegacyTlsOrigin is { } legacy)
+        {
+            // An absolute URL on the second host: same host name, other port, so it is one of the app's own origins.
+            generalPages.Add(Page("legacy-report", "Report (legacy host)", new Uri(legacy, DemoPaths.Report.TrimStart('/')).ToString()));
+        }
+
         for (var i = 1; i <= runtime.Options.ExtraPages; i++)
         {
             generalPages.Add(Page($"extra-{i}", $"Extra page {i}", DemoPaths.ExtraPrefix + i));

@@ -117,6 +117,15 @@ internal static partial class ProbeBattery
         seen["content settings api-token form"] = settingsPage.Body.Contains("name=\"api_token\"", StringComparison.Ordinal).ToString();
         seen["content script Basic auth"] = script.Body.Contains("'Basic ' + btoa(", StringComparison.Ordinal).ToString();
         seen["content script and map served"] = $"{Status(script)} {script.Header("SourceMap")} {Status(map)}";
+
+        var legacyPage = descriptor["modules"]?["generalPages"]?.AsArray().FirstOrDefault(p => p?["key"]?.GetValue<string>() == "legacy-report");
+        seen["descriptor legacy-report"] = legacyPage?["url"]?.GetValue<string>() is { } legacyUrl
+            ? (new Uri(legacyUrl).Port == app.BaseUrl.Port ? "same port " : "other port ") + new Uri(legacyUrl).AbsolutePath
+            : "(absent)";
+        seen["legacy host TLS"] = await LegacyHandshake.DescribeAsync(app.LegacyTlsOrigin);
+        seen["legacy host report GET valid"] = app.LegacyTlsOrigin is { } legacy
+            ? Headers(await c.GetAsync(new Uri(legacy, Report).ToString(), c.Token("GET", Report)))
+            : "(none)";
         return seen;
     }
 

@@ -23,6 +23,8 @@ public sealed class DemoAppScanTests(DemoFleetFixture fleet) : IClassFixture<Dem
         { "static-site", [], [] },
         { "secret-page-app", ["5"], ["RMP-CONTENT-001"] },
         { "token-collector-app", ["10"], ["RMP-CONTENT-002"] },
+        // G3.1 is the guideline of RMP-TLS-002: listed as failed, but advisory (not blocking, HasFailures ignores it).
+        { "legacy-tls-app", ["3", "G3.1"], ["RMP-TLS-001"] },
     };
 
     [Theory]
@@ -100,6 +102,37 @@ public sealed class DemoAppScanTests(DemoFleetFixture fleet) : IClassFixture<Dem
         plain.Location.ShouldStartWith("http://");
         plain.Evidence.ShouldContain("port 80");
         report.Requirements.Single(r => r.Id == "3").Status.ShouldNotBe(RequirementStatus.Error);
+    }
+
+    [Fact]
+    public async Task The_legacy_tls_host_fails_3_and_gets_the_cipher_advisory_while_the_app_host_passes()
+    {
+        var app = fleet.Apps["legacy-tls-app"];
+        var report = await fleet.FullScanAsync("legacy-tls-app");
+        var legacy = app.LegacyTlsOrigin.ShouldNotBeNull().ToString();
+
+        var protocol = report.Findings.Where(f => f.CheckId == "RMP-TLS-001").ShouldHaveSingleItem();
+        protocol.Location.ShouldBe(legacy);
+        protocol.Title.ShouldBe("Obsolete protocol accepted: TLS 1.0, TLS 1.1");
+        var suites = report.Findings.Where(f => f.CheckId == "RMP-TLS-002").ShouldHaveSingleItem();
+        suites.Advisory.ShouldBeTrue();
+        suites.Location.ShouldBe(legacy);
+        suites.Evidence.ShouldContain("TLS_RSA_WITH_3DES_EDE_CBC_SHA (0x000A)");
+        report.Requirements.Single(r => r.Id == "G3.1").Guideline.ShouldBeTrue();
+
+        // The same page through the legacy host is served by the same app: nothing else differs from the secure app.
+        report.Requirements.Single(r => r.Id == "6.2").Status.ShouldBe(RequirementStatus.Pass, Describe(report));
+        report.Requirements.Single(r => r.Id == "1.1").Status.ShouldBe(RequirementStatus.Pass, Describe(report));
+    }
+
+    [Fact]
+    public async Task No_other_demo_app_has_a_tls_finding()
+    {
+        foreach (var key in fleet.Apps.Keys.Where(k => k != "legacy-tls-app"))
+        {
+            var report = await fleet.FullScanAsync(key);
+            report.Findings.Where(f => f.CheckId.StartsWith("RMP-TLS-", StringComparison.Ordinal)).ShouldBeEmpty(key);
+        }
     }
 
     [Fact]
