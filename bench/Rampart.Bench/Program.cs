@@ -1,12 +1,14 @@
 using System.Globalization;
 using Rampart.Bench;
 
-// Usage: dotnet run -c Release --project bench/Rampart.Bench -- [connect|tls] [--apps N] [--endpoints N] [--rounds N] [--out FILE]
+// Usage: dotnet run -c Release --project bench/Rampart.Bench -- [connect] [--apps N] [--endpoints N] [--rounds N] [--out FILE]
+//        dotnet run -c Release --project bench/Rampart.Bench -- tls [--runs N]
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 if (args.Length > 0 && args[0] == "tls")
 {
-    Console.WriteLine(await TlsBenchmark.RunAsync(cancel.Token));
+    var runs = args.Length == 3 && args[1] == "--runs" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+    Console.WriteLine(await TlsBenchmark.RunAsync(runs, cancel.Token));
     return 0;
 }
 

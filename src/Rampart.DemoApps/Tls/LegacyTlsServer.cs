@@ -86,7 +86,9 @@ public sealed class LegacyTlsServer : IAsyncDisposable
                 continue;
             }
 
-            _ = Task.Run(() => ServeAsync(socket));
+            // BouncyCastle's handshake blocks its thread: a dedicated thread per connection keeps a burst of probes
+            // from starving the thread pool (which grows by about one thread a second).
+            _ = Task.Factory.StartNew(() => ServeAsync(socket), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
     }
 

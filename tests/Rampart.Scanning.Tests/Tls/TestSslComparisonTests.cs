@@ -60,7 +60,7 @@ public sealed class TestSslComparisonTests(TestCertificate certificate) : IClass
         // CI installs testssl.sh (eng/install-test-deps.sh): there the comparison must run, never skip.
         if (TestSsl.Path is null)
         {
-            Environment.GetEnvironmentVariable("CI").ShouldNotBe("true", "testssl.sh is missing on CI");
+            Environment.GetEnvironmentVariable("CI").ShouldBeNullOrEmpty("testssl.sh is missing on CI");
             return false;
         }
 
