@@ -74,8 +74,10 @@ public sealed class LegacyTlsServer : IAsyncDisposable
             {
                 socket = await listener.AcceptSocketAsync(stop.Token);
             }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException
+                || (e is InvalidOperationException && stop.IsCancellationRequested))
             {
+                // Disposal stops the listener; the loop may be between two accepts when it does ("Not listening").
                 return;
             }
 
