@@ -58,6 +58,13 @@ public sealed class DnsResolver
         }
     }
 
+    /// <summary>
+    /// How every connection of a scan (HTTP probes, TLS probes, certificate handshakes) turns a name into addresses:
+    /// through <see cref="ScanOptions.DnsServer"/> when one is set, otherwise null, meaning the system's resolver.
+    /// </summary>
+    public static Func<string, CancellationToken, Task<IPAddress[]>>? AddressLookup(ScanOptions options) =>
+        options.DnsServer is null ? null : new DnsResolver(options).AddressesAsync;
+
     /// <summary>The A and AAAA addresses of a name, for connecting (no rebinding: the caller connects to these).</summary>
     public async Task<IPAddress[]> AddressesAsync(string name, CancellationToken cancellationToken)
     {

@@ -110,7 +110,7 @@ public sealed class CertificateCheckTests : IDisposable
     private async Task<CertificateJudgement> JudgeAsync(X509Certificate2 served, bool trustCa = true)
     {
         await using var server = new TlsTestServer(served);
-        var captured = await CertificateFetcher.FetchAsync(server.Origin(), new AddressPolicy(true), TimeSpan.FromSeconds(10), CancellationToken.None);
+        var captured = await CertificateFetcher.FetchAsync(server.Origin(), new AddressPolicy(true), null, TimeSpan.FromSeconds(10), CancellationToken.None);
         var leaf = captured.Leaf.ShouldNotBeNull(captured.Error);
         leaf.Thumbprint.ShouldBe(served.Thumbprint);
         var trust = trustCa ? CertificateTrust.FromPemFiles([caFile]) : new CertificateTrust([]);
