@@ -25,5 +25,9 @@ public static class DemoFleet
         new("static-site", "Static Site", AuthenticationType: "none", StaticOnly: true),
         new("secret-page-app", "Secret Page App", DemoFlaws.SecretInPage | DemoFlaws.SecretInScript),
         new("token-collector-app", "Token Collector App", DemoFlaws.CollectsApiToken | DemoFlaws.BasicAuthInBrowser),
+        new("expired-cert-app", "Expired Certificate App", DemoFlaws.ExpiredCertificate),
+        new("wrong-host-cert-app", "Wrong Host Certificate App", DemoFlaws.WrongHostCertificate),
+        new("expiring-cert-app", "Expiring Certificate App", DemoFlaws.ExpiringCertificate),
+        new("dangling-dns-app", "Dangling DNS App", DemoFlaws.DanglingDelegation),
     ];
 }

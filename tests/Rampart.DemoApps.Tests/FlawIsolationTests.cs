@@ -57,6 +57,10 @@ public sealed class FlawIsolationTests(CertificateAuthorityFixture fixture) : IC
         ["busy GET no token"] = "401 retry-after=-",
         ["busy GET valid"] = "200 retry-after=-",
         ["help GET"] = "200",
+        ["descriptor disabled"] = "/lifecycle/disabled",
+        ["descriptor baseUrl host"] = "127.0.0.1",
+        ["extra host certificate"] = "-",
+        ["dns"] = "-",
         ["content report inline sharedSecret"] = "False",
         ["content map GitHub token"] = "False",
         ["content settings api-token form"] = "False",
@@ -175,6 +179,26 @@ public sealed class FlawIsolationTests(CertificateAuthorityFixture fixture) : IC
         [DemoFlaws.SecretInScript] = new() { ["content map GitHub token"] = "True" },
         [DemoFlaws.CollectsApiToken] = new() { ["content settings api-token form"] = "True" },
         [DemoFlaws.BasicAuthInBrowser] = new() { ["content script Basic auth"] = "True" },
+        [DemoFlaws.ExpiredCertificate] = new()
+        {
+            ["descriptor disabled"] = "extra host /lifecycle/disabled",
+            ["extra host certificate"] = "expired names=localhost",
+        },
+        [DemoFlaws.WrongHostCertificate] = new()
+        {
+            ["descriptor disabled"] = "extra host /lifecycle/disabled",
+            ["extra host certificate"] = "valid names=wrong-host.rampart-demo.test",
+        },
+        [DemoFlaws.ExpiringCertificate] = new()
+        {
+            ["descriptor disabled"] = "extra host /lifecycle/disabled",
+            ["extra host certificate"] = "expires within 30 days names=localhost",
+        },
+        [DemoFlaws.DanglingDelegation] = new()
+        {
+            ["descriptor baseUrl host"] = "app.flaw-app.rampart-demo.test",
+            ["dns"] = "A=127.0.0.1 NS=ns1.lapsed-dns-provider.test NS-A=NotExistentDomain",
+        },
     };
 
     public static TheoryData<DemoFlaws> EachFlaw() => [.. Changes.Keys];
