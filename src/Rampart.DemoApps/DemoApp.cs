@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
@@ -17,19 +18,37 @@ public sealed class DemoApp : IAsyncDisposable
     private static readonly TimeSpan ContextTokenLifetime = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>The name server the DNS-flaw apps delegate their zone to: its domain does not exist.</summary>
+    public const string LapsedNameServer = "ns1.lapsed-dns-provider.test";
+
+    private const DemoFlaws CertificateFlaws = DemoFlaws.ExpiredCertificate | DemoFlaws.WrongHostCertificate | DemoFlaws.ExpiringCertificate;
+
     private readonly WebApplication web;
     private readonly DemoRuntime runtime;
     private readonly X509Certificate2 certificate;
     private readonly LegacyTlsServer? legacyTlsHost;
+    private readonly ExtraHost? extra;
+    private readonly DemoDnsServer? dns;
     private int disposed;
 
-    private DemoApp(WebApplication web, DemoRuntime runtime, X509Certificate2 certificate, LegacyTlsServer? legacyTlsHost)
+    private DemoApp(WebApplication web, DemoRuntime runtime, X509Certificate2 certificate, LegacyTlsServer? legacyTlsHost, ExtraHost? extra, DemoDnsServer? dns)
     {
         this.web = web;
         this.runtime = runtime;
         this.certificate = certificate;
         this.legacyTlsHost = legacyTlsHost;
+        this.extra = extra;
+        this.dns = dns;
     }
+
+    /// <summary>
+    /// The DNS server a scan of this app must use (<c>--dns-server</c>): the app's own responder for the DNS-flaw apps,
+    /// null for the others (their hosts are IP literals).
+    /// </summary>
+    public IPEndPoint? DnsServer => dns?.Endpoint;
+
+    /// <summary>The certificate-flaw apps' extra HTTPS host (serving the <c>disabled</c> callback), null for the others.</summary>
+    public Uri? ExtraHostUrl => runtime.ExtraHostUrl;
 
     public DemoAppOptions Options => runtime.Options;
 
@@ -75,23 +94,48 @@ public sealed class DemoApp : IAsyncDisposable
         var runtime = new DemoRuntime(options, time);
         X509Certificate2? certificate = null;
         WebApplication? web = null;
+        ExtraHost? extra = null;
+        DemoDnsServer? dns = null;
         try
         {
-            certificate = ca.IssueServerCertificate("127.0.0.1", "localhost");
+            if (runtime.Has(DemoFlaws.DanglingDelegation))
+            {
+                // The baseUrl host resolves (to this app), but its zone's only name server does not exist.
+                runtime.HostName = $"app.{options.Key}.rampart-demo.test";
+                dns = new DemoDnsServer(
+                    new Dictionary<string, IPAddress> { [runtime.HostName] = IPAddress.Loopback },
+                    new Dictionary<string, string[]> { [$"{options.Key}.rampart-demo.test"] = [LapsedNameServer] });
+            }
+
+            certificate = runtime.HostName is { } hostName
+                ? ca.IssueServerCertificate("127.0.0.1", "localhost", hostName)
+                : ca.IssueServerCertificate("127.0.0.1", "localhost");
             web = DemoServer.Build(runtime, certificate);
             await web.StartAsync(cancellationToken);
             runtime.BaseUrl = new Uri($"https://127.0.0.1:{DemoServer.BoundPort(web)}/");
+            if ((options.Flaws & CertificateFlaws) != 0)
+            {
+                extra = await ExtraHost.StartAsync(runtime, ca, cancellationToken);
+                runtime.ExtraHostUrl = extra.Url;
+            }
+
             var legacyTlsHost = LegacyTlsFrontDoor.Wanted(runtime) ? LegacyTlsFrontDoor.Start(runtime, certificate, runtime.BaseUrl.Port) : null;
             runtime.LegacyTlsOrigin = legacyTlsHost?.Origin;
-            return new DemoApp(web, runtime, certificate, legacyTlsHost);
+            return new DemoApp(web, runtime, certificate, legacyTlsHost, extra, dns);
         }
         catch
         {
+            if (extra is not null)
+            {
+                await extra.DisposeAsync();
+            }
+
             if (web is not null)
             {
                 await web.DisposeAsync();
             }
 
+            dns?.Dispose();
             certificate?.Dispose();
             runtime.Dispose();
             throw;
@@ -151,6 +195,12 @@ public sealed class DemoApp : IAsyncDisposable
             await legacyTlsHost.DisposeAsync();
         }
 
+        if (extra is not null)
+        {
+            await extra.DisposeAsync();
+        }
+
+        dns?.Dispose();
         certificate.Dispose();
         runtime.Dispose();
     }

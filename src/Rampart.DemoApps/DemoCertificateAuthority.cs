@@ -23,10 +23,17 @@ public sealed class DemoCertificateAuthority : IDisposable
         this.notAfter = notAfter;
     }
 
+    /// <summary>Start of the CA's validity (whole seconds).</summary>
+    public DateTimeOffset NotBefore => notBefore;
+
     /// <summary>The CA certificate, with its private key.</summary>
     public X509Certificate2 Certificate { get; }
 
-    /// <summary>Creates an RSA-2048 CA "Rampart Demo CA" valid from one hour ago to two days ahead of <paramref name="time"/>.</summary>
+    /// <summary>
+    /// Creates an RSA-2048 CA "Rampart Demo CA" valid from 30 days before to 90 days after <paramref name="time"/>: long
+    /// enough that only a deliberately short-lived leaf is within the 30-day expiry warning, and early enough to issue
+    /// a leaf that has already expired.
+    /// </summary>
     public static DemoCertificateAuthority Create(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);
@@ -34,8 +41,8 @@ public sealed class DemoCertificateAuthority : IDisposable
         // X.509 stores whole seconds; truncating keeps every issued leaf inside the CA's window after encoding.
         var now = time.GetUtcNow();
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
-        var from = now.AddHours(-1);
-        var until = now.AddDays(2);
+        var from = now.AddDays(-30);
+        var until = now.AddDays(90);
 
         using var key = RSA.Create(2048);
         var request = new CertificateRequest(
@@ -55,9 +62,17 @@ public sealed class DemoCertificateAuthority : IDisposable
     /// Issues a TLS server certificate for the given DNS names and IP addresses (subject alternative names), valid
     /// for the CA's whole lifetime, with a private key Kestrel can use.
     /// </summary>
-    public X509Certificate2 IssueServerCertificate(params string[] namesOrIps)
+    public X509Certificate2 IssueServerCertificate(params string[] namesOrIps) => IssueServerCertificate(notBefore, notAfter, namesOrIps);
+
+    /// <summary>As <see cref="IssueServerCertificate(string[])"/> with chosen dates, inside the CA's own lifetime.</summary>
+    public X509Certificate2 IssueServerCertificate(DateTimeOffset validFrom, DateTimeOffset validUntil, params string[] namesOrIps)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
+        if (validFrom < notBefore || validUntil > notAfter || validFrom >= validUntil)
+        {
+            throw new ArgumentOutOfRangeException(nameof(validFrom), "The validity must lie inside the CA's and not be empty.");
+        }
+
         ArgumentNullException.ThrowIfNull(namesOrIps);
         if (namesOrIps.Length == 0 || namesOrIps.Any(string.IsNullOrWhiteSpace))
         {
@@ -96,7 +111,7 @@ public sealed class DemoCertificateAuthority : IDisposable
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F; // a positive serial number, as RFC 5280 requires
 
-        using var issued = request.Create(Certificate, notBefore, notAfter, serial);
+        using var issued = request.Create(Certificate, validFrom, validUntil, serial);
         using var withKey = issued.CopyWithPrivateKey(key);
 
         // A PKCS#12 round trip gives a key that TLS stacks accept on every platform, not only an ephemeral one.

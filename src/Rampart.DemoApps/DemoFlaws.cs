@@ -135,4 +135,23 @@ public enum DemoFlaws : long
     /// suites and <c>TLS_RSA_WITH_3DES_EDE_CBC_SHA</c>.
     /// </summary>
     WeakCiphers = 1L << 29,
+
+    /// <summary>
+    /// The descriptor's <c>disabled</c> callback lives on an extra HTTPS host (a second listener on 127.0.0.1) whose
+    /// certificate, from the demo CA, expired the day before the app started.
+    /// </summary>
+    ExpiredCertificate = 1L << 21,
+
+    /// <summary>As <see cref="ExpiredCertificate"/>, but the extra host's certificate names only <c>wrong-host.rampart-demo.test</c>.</summary>
+    WrongHostCertificate = 1L << 22,
+
+    /// <summary>As <see cref="ExpiredCertificate"/>, but the extra host's certificate is valid and expires in 10 days: advisory only.</summary>
+    ExpiringCertificate = 1L << 23,
+
+    /// <summary>
+    /// The descriptor's <c>baseUrl</c> host (<c>app.&lt;key&gt;.rampart-demo.test</c>) resolves, through the app's own DNS
+    /// responder, to 127.0.0.1, but its zone is delegated to <c>ns1.lapsed-dns-provider.test</c>, a name that does not
+    /// exist (NXDOMAIN). Scans must use <see cref="DemoApp.DnsServer"/> as their DNS server.
+    /// </summary>
+    DanglingDelegation = 1L << 30,
 }

@@ -26,5 +26,9 @@ public static class DemoFleet
         new("secret-page-app", "Secret Page App", DemoFlaws.SecretInPage | DemoFlaws.SecretInScript),
         new("token-collector-app", "Token Collector App", DemoFlaws.CollectsApiToken | DemoFlaws.BasicAuthInBrowser),
         new("legacy-tls-app", "Legacy TLS App", DemoFlaws.LegacyTls | DemoFlaws.WeakCiphers),
+        new("expired-cert-app", "Expired Certificate App", DemoFlaws.ExpiredCertificate),
+        new("wrong-host-cert-app", "Wrong Host Certificate App", DemoFlaws.WrongHostCertificate),
+        new("expiring-cert-app", "Expiring Certificate App", DemoFlaws.ExpiringCertificate),
+        new("dangling-dns-app", "Dangling DNS App", DemoFlaws.DanglingDelegation),
     ];
 }

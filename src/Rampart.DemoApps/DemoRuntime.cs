@@ -57,8 +57,18 @@ internal sealed class DemoRuntime : IDisposable
     /// <summary>The legacy-TLS second host (<see cref="DemoFlaws.LegacyTls"/>, <see cref="DemoFlaws.WeakCiphers"/>); null when not started.</summary>
     public Uri? LegacyTlsOrigin { get; set; }
 
-    /// <summary>The descriptor's <c>baseUrl</c>: no trailing slash, as Connect apps write it.</summary>
-    public string DescriptorBaseUrl => BaseUrl.GetLeftPart(UriPartial.Authority) + BaseUrl.AbsolutePath.TrimEnd('/');
+    /// <summary>
+    /// The descriptor's <c>baseUrl</c>: no trailing slash, as Connect apps write it. With a <see cref="HostName"/> the
+    /// same port is named by that DNS name instead of 127.0.0.1.
+    /// </summary>
+    public string DescriptorBaseUrl => (HostName is { } name ? $"https://{name}:{BaseUrl.Port}" : BaseUrl.GetLeftPart(UriPartial.Authority))
+        + BaseUrl.AbsolutePath.TrimEnd('/');
+
+    /// <summary>The DNS name the descriptor's <c>baseUrl</c> uses (DNS-flaw apps only; resolvable only through the app's DNS responder).</summary>
+    public string? HostName { get; set; }
+
+    /// <summary>The extra HTTPS host of the certificate-flaw apps, which serves the <c>disabled</c> callback.</summary>
+    public Uri? ExtraHostUrl { get; set; }
 
     /// <summary>The baseUrl path that QSH canonicalisation strips from request paths.</summary>
     public string BasePath => BaseUrl.AbsolutePath;

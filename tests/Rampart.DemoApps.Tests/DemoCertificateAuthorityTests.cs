@@ -9,7 +9,7 @@ public sealed class DemoCertificateAuthorityTests
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void The_CA_is_an_RSA_2048_root_valid_from_an_hour_ago_for_two_days()
+    public void The_CA_is_an_RSA_2048_root_valid_from_30_days_before_to_90_days_after_its_start()
     {
         using var ca = DemoCertificateAuthority.Create(new FakeTimeProvider(Start));
         var cert = ca.Certificate;
@@ -19,8 +19,8 @@ public sealed class DemoCertificateAuthorityTests
         cert.HasPrivateKey.ShouldBeTrue();
         cert.GetRSAPublicKey()!.KeySize.ShouldBe(2048);
         cert.Extensions.OfType<X509BasicConstraintsExtension>().Single().CertificateAuthority.ShouldBeTrue();
-        new DateTimeOffset(cert.NotBefore.ToUniversalTime()).ShouldBe(Start.AddHours(-1));
-        new DateTimeOffset(cert.NotAfter.ToUniversalTime()).ShouldBe(Start.AddDays(2));
+        new DateTimeOffset(cert.NotBefore.ToUniversalTime()).ShouldBe(Start.AddDays(-30));
+        new DateTimeOffset(cert.NotAfter.ToUniversalTime()).ShouldBe(Start.AddDays(90));
     }
 
     [Fact]

@@ -24,6 +24,10 @@ public sealed class DemoFleetTests(CertificateAuthorityFixture fixture) : IClass
             ("secret-page-app", DemoFlaws.SecretInPage | DemoFlaws.SecretInScript),
             ("token-collector-app", DemoFlaws.CollectsApiToken | DemoFlaws.BasicAuthInBrowser),
             ("legacy-tls-app", DemoFlaws.LegacyTls | DemoFlaws.WeakCiphers),
+            ("expired-cert-app", DemoFlaws.ExpiredCertificate),
+            ("wrong-host-cert-app", DemoFlaws.WrongHostCertificate),
+            ("expiring-cert-app", DemoFlaws.ExpiringCertificate),
+            ("dangling-dns-app", DemoFlaws.DanglingDelegation),
         ]);
         DemoFleet.Standard.ShouldAllBe(o => o.ExtraPages == 0);
         DemoFleet.Standard.Where(o => o.StaticOnly).Select(o => (o.Key, o.AuthenticationType)).ShouldBe([("static-site", "none")]);

@@ -57,6 +57,10 @@ public sealed class FlawIsolationTests(CertificateAuthorityFixture fixture) : IC
         ["busy GET no token"] = "401 retry-after=-",
         ["busy GET valid"] = "200 retry-after=-",
         ["help GET"] = "200",
+        ["descriptor disabled"] = "/lifecycle/disabled",
+        ["descriptor baseUrl host"] = "127.0.0.1",
+        ["extra host certificate"] = "-",
+        ["dns"] = "-",
         ["content report inline sharedSecret"] = "False",
         ["content map GitHub token"] = "False",
         ["content settings api-token form"] = "False",
@@ -189,6 +193,26 @@ public sealed class FlawIsolationTests(CertificateAuthorityFixture fixture) : IC
             ["descriptor legacy-report"] = "other port /pages/report",
             ["legacy host TLS"] = "TLS1.0=no TLS1.1=no TLS1.2=yes CBC=yes 3DES=yes",
             ["legacy host report GET valid"] = "200 " + SafeHeaders,
+        },
+        [DemoFlaws.ExpiredCertificate] = new()
+        {
+            ["descriptor disabled"] = "extra host /lifecycle/disabled",
+            ["extra host certificate"] = "expired names=localhost",
+        },
+        [DemoFlaws.WrongHostCertificate] = new()
+        {
+            ["descriptor disabled"] = "extra host /lifecycle/disabled",
+            ["extra host certificate"] = "valid names=wrong-host.rampart-demo.test",
+        },
+        [DemoFlaws.ExpiringCertificate] = new()
+        {
+            ["descriptor disabled"] = "extra host /lifecycle/disabled",
+            ["extra host certificate"] = "expires within 30 days names=localhost",
+        },
+        [DemoFlaws.DanglingDelegation] = new()
+        {
+            ["descriptor baseUrl host"] = "app.flaw-app.rampart-demo.test",
+            ["dns"] = "A=127.0.0.1 NS=ns1.lapsed-dns-provider.test NS-A=NotExistentDomain",
         },
     };
 

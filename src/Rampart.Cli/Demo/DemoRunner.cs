@@ -70,6 +70,8 @@ public sealed class DemoRunner(CliConsoles consoles, ScanEngine engine, TimeProv
             ClientKey = app.ClientKey,
             UserJwt = app.CreateContextJwt(app.UserAccountId),
             CatalogId = catalog,
+            // The DNS-flaw apps answer their own names; the others are on IP literals and have no DNS.
+            DnsServer = app.DnsServer,
         };
         var progress = quiet ? null : new ProgressPrinter(consoles.Error, $"{app.Options.Key}: ");
         return engine.ScanConnectAsync(app.DescriptorUrl, options, progress, cancellationToken);
@@ -118,7 +120,8 @@ public sealed class DemoRunner(CliConsoles consoles, ScanEngine engine, TimeProv
         consoles.Error.Write(new Text("\nThe demo apps keep running until Ctrl-C. Scan one yourself:\n"));
         foreach (var app in apps)
         {
-            consoles.Error.Write(new Text($"  ./rampart scan {app.DescriptorUrl} --allow-private-network --trust-ca {caFile}\n"));
+            var dns = app.DnsServer is { } server ? $" --dns-server {server}" : string.Empty;
+            consoles.Error.Write(new Text($"  ./rampart scan {app.DescriptorUrl} --allow-private-network --trust-ca {caFile}{dns}\n"));
         }
     }
 }

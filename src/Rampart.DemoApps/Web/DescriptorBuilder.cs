@@ -44,7 +44,8 @@ internal static class DescriptorBuilder
                 ["installed"] = DemoPaths.Installed,
                 ["uninstalled"] = DemoPaths.Uninstalled,
                 ["enabled"] = DemoPaths.Enabled,
-                ["disabled"] = DemoPaths.Disabled,
+                // The certificate-flaw apps serve this callback from their extra host, so the descriptor names it.
+                ["disabled"] = runtime.ExtraHostUrl is { } extra ? new Uri(extra, DemoPaths.Disabled).ToString() : DemoPaths.Disabled,
             };
             descriptor["modules"] = ConnectModules(runtime);
         }

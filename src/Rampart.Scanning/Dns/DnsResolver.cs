@@ -15,21 +15,12 @@ public sealed class DnsResolver
     private const int MaxChainHops = 10;
 
     private readonly LookupClient client;
+    private readonly TimeSpan timeout;
 
     public DnsResolver(ScanOptions options)
     {
-        var lookupOptions = options.DnsServer is { } server
-            ? new LookupClientOptions(server)
-            : new LookupClientOptions();
-        lookupOptions.UseCache = false;
-        lookupOptions.Timeout = options.DnsTimeout;
-        lookupOptions.Retries = 1;
-        lookupOptions.ThrowDnsErrors = false;
-        // An NXDOMAIN from the first server is the answer; asking the next one could hide it.
-        lookupOptions.ContinueOnDnsError = false;
-        lookupOptions.ContinueOnEmptyResponse = false;
-        lookupOptions.UseTcpFallback = true;
-        client = new LookupClient(lookupOptions);
+        timeout = options.DnsTimeout;
+        client = new LookupClient(Configure(options.DnsServer is { } server ? new LookupClientOptions(server) : new LookupClientOptions(), timeout));
         Resolver = string.Join(", ", client.NameServers.Select(n => $"{n.Address}:{n.Port}"));
     }
 
@@ -43,7 +34,7 @@ public sealed class DnsResolver
         var current = name;
         for (var hop = 0; ; hop++)
         {
-            var answer = await QueryOnceAsync(current, type, cancellationToken);
+            var answer = await QueryOnceAsync(client, Resolver, current, type, cancellationToken);
             var chain = cnames.Concat(answer.Cnames).ToList();
             var final = chain.Count > 0 ? chain[^1] : name;
             var resolved = answer.Addresses.Count > 0 || answer.Names.Count > 0;
@@ -57,6 +48,13 @@ public sealed class DnsResolver
             current = final;
         }
     }
+
+    /// <summary>
+    /// How every connection of a scan (HTTP probes, TLS probes, certificate handshakes) turns a name into addresses:
+    /// through <see cref="ScanOptions.DnsServer"/> when one is set, otherwise null, meaning the system's resolver.
+    /// </summary>
+    public static Func<string, CancellationToken, Task<IPAddress[]>>? AddressLookup(ScanOptions options) =>
+        options.DnsServer is null ? null : new DnsResolver(options).AddressesAsync;
 
     /// <summary>The A and AAAA addresses of a name, for connecting (no rebinding: the caller connects to these).</summary>
     public async Task<IPAddress[]> AddressesAsync(string name, CancellationToken cancellationToken)
@@ -72,7 +70,31 @@ public sealed class DnsResolver
         return addresses;
     }
 
-    private async Task<DnsAnswer> QueryOnceAsync(string name, QueryType type, CancellationToken cancellationToken)
+    /// <summary>
+    /// One query sent straight to <paramref name="server"/> without asking it to recurse, as a resolver asks a zone's
+    /// name server: a server that does not serve the zone answers REFUSED or SERVFAIL (a lame delegation).
+    /// </summary>
+    public Task<DnsAnswer> QueryServerAsync(IPEndPoint server, string name, QueryType type, CancellationToken cancellationToken)
+    {
+        var options = Configure(new LookupClientOptions(server), timeout);
+        options.Recursion = false;
+        return QueryOnceAsync(new LookupClient(options), $"{server.Address}:{server.Port}", name, type, cancellationToken);
+    }
+
+    private static LookupClientOptions Configure(LookupClientOptions options, TimeSpan timeout)
+    {
+        options.UseCache = false;
+        options.Timeout = timeout;
+        options.Retries = 1;
+        options.ThrowDnsErrors = false;
+        // An NXDOMAIN from the first server is the answer; asking the next one could hide it.
+        options.ContinueOnDnsError = false;
+        options.ContinueOnEmptyResponse = false;
+        options.UseTcpFallback = true;
+        return options;
+    }
+
+    private static async Task<DnsAnswer> QueryOnceAsync(LookupClient client, string resolver, string name, QueryType type, CancellationToken cancellationToken)
     {
         IDnsQueryResponse response;
         try
@@ -81,11 +103,11 @@ public sealed class DnsResolver
         }
         catch (DnsResponseException e) when (e.Code is DnsResponseCode.ConnectionTimeout)
         {
-            return new DnsAnswer(name, type.ToString(), Resolver, DnsAnswerKind.Timeout, "timeout", [], [], []);
+            return new DnsAnswer(name, type.ToString(), resolver, DnsAnswerKind.Timeout, "timeout", [], [], []);
         }
         catch (DnsResponseException e)
         {
-            return new DnsAnswer(name, type.ToString(), Resolver, DnsAnswerKind.OtherError, e.Code.ToString(), [], [], []);
+            return new DnsAnswer(name, type.ToString(), resolver, DnsAnswerKind.OtherError, e.Code.ToString(), [], [], []);
         }
 
         var kind = response.Header.ResponseCode switch
@@ -120,7 +142,7 @@ public sealed class DnsResolver
             .Select(a => a.Address)
             .ToList();
         var names = response.Answers.NsRecords().Select(n => Normalize(n.NSDName.Value)).ToList();
-        return new DnsAnswer(name, type.ToString(), Resolver, kind, rcode, cnames, addresses, names);
+        return new DnsAnswer(name, type.ToString(), resolver, kind, rcode, cnames, addresses, names);
     }
 
     /// <summary>Lower case, no trailing dot: the form names are compared and shown in.</summary>

@@ -20,7 +20,9 @@ public sealed class ScanContext
         Recorder = new RecordingProbeClient(http);
         Time = time;
         Probes = new ProbeCache(Recorder);
-        Tls = new TlsAssessmentCache(options.AllowPrivateNetwork, time);
+        Policy = new AddressPolicy(options.AllowPrivateNetwork);
+        Resolve = Dns.DnsResolver.AddressLookup(options);
+        Tls = new TlsAssessmentCache(Policy, Resolve, time);
         Content = new ServedContent(this);
     }
 
@@ -39,6 +41,12 @@ public sealed class ScanContext
     public RecordingProbeClient Recorder { get; }
 
     public TimeProvider Time { get; }
+
+    /// <summary>The addresses a scan may connect to; every connection applies it to the address it connects to.</summary>
+    public AddressPolicy Policy { get; }
+
+    /// <summary>The scan's resolver for connections (<c>--dns-server</c>), or null for the system's.</summary>
+    public Func<string, CancellationToken, Task<System.Net.IPAddress[]>>? Resolve { get; }
 
     /// <summary>Requests several checks need (a plain GET of each endpoint) are sent once and shared.</summary>
     public ProbeCache Probes { get; }

@@ -29,6 +29,12 @@ public sealed record ScanOptions
     /// <summary>The DNS server every name of the scan is resolved through; null means the system's resolvers.</summary>
     public IPEndPoint? DnsServer { get; init; }
 
+    /// <summary>
+    /// The port a zone's name servers are asked on when its delegation is checked (RMP-DNS-002). Always 53 on the
+    /// internet; a lab or test whose name servers listen elsewhere sets it (there is no command-line option).
+    /// </summary>
+    public int NameServerPort { get; init; } = 53;
+
     /// <summary>Time limit of one DNS query (one retry follows a timeout).</summary>
     public TimeSpan DnsTimeout { get; init; } = TimeSpan.FromSeconds(5);
 

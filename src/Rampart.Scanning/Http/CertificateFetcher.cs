@@ -15,25 +15,31 @@ namespace Rampart.Scanning.Http;
 /// </summary>
 public static class CertificateFetcher
 {
-    public static async Task<CapturedCertificate> FetchAsync(Uri origin, AddressPolicy policy, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <param name="resolve">The scan's resolver (<c>--dns-server</c>); null means the system's.</param>
+    public static async Task<CapturedCertificate> FetchAsync(Uri origin, AddressPolicy policy,
+        Func<string, CancellationToken, Task<IPAddress[]>>? resolve, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try
         {
-            var addresses = IPAddress.TryParse(origin.IdnHost.Trim('[', ']'), out var literal)
-                ? [literal]
-                : await System.Net.Dns.GetHostAddressesAsync(origin.IdnHost, deadline.Token);
-            var address = addresses.FirstOrDefault(policy.IsAllowed);
-            if (address is null)
+            // The same resolve-and-filter step as every other connection of the scan; the socket connects to the
+            // address that passed the policy, never to the name.
+            IReadOnlyList<IPAddress> allowed;
+            try
             {
-                return Failed(addresses.Length == 0
-                    ? $"{origin.Host} has no address"
-                    : policy.Explain(addresses[0]) ?? $"{origin.Host} resolves only to refused addresses");
+                allowed = await policy.AllowedAddressesAsync(origin.IdnHost, resolve, deadline.Token);
+            }
+            catch (BlockedAddressException e)
+            {
+                return Failed(e.Message);
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain)
+            {
+                return Failed($"{origin.Host} does not resolve ({e.Message})");
             }
 
-            using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            await socket.ConnectAsync(new IPEndPoint(address, origin.Port), deadline.Token);
+            using var socket = await ConnectAsync(allowed, origin.Port, deadline.Token);
             X509Certificate2? leaf = null;
             var presented = new List<X509Certificate2>();
             await using var tls = new SslStream(new NetworkStream(socket, ownsSocket: false), leaveInnerStreamOpen: false);
@@ -71,4 +77,31 @@ public static class CertificateFetcher
     }
 
     private static CapturedCertificate Failed(string reason) => new(null, [], reason);
+
+    /// <summary>The first allowed address that accepts the connection, in DNS order.</summary>
+    private static async Task<Socket> ConnectAsync(IReadOnlyList<IPAddress> addresses, int port, CancellationToken cancellationToken)
+    {
+        SocketException? last = null;
+        foreach (var address in addresses)
+        {
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(new IPEndPoint(address, port), cancellationToken);
+                return socket;
+            }
+            catch (SocketException e)
+            {
+                last = e;
+                socket.Dispose();
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+
+        throw last ?? new SocketException((int)SocketError.HostUnreachable);
+    }
 }

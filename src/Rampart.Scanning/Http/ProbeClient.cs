@@ -23,7 +23,7 @@ public sealed class ProbeClient : IProbeClient, IDisposable
     private readonly TimeProvider time;
     private readonly AddressPolicy policy;
     private readonly CertificateTrust trust;
-    private readonly Dns.DnsResolver? resolver;
+    private readonly Func<string, CancellationToken, Task<IPAddress[]>>? resolve;
     private readonly HttpMessageInvoker invoker;
     private readonly SemaphoreSlim global;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> perHost = new(StringComparer.OrdinalIgnoreCase);
@@ -36,7 +36,7 @@ public sealed class ProbeClient : IProbeClient, IDisposable
         this.trust = trust;
         policy = new AddressPolicy(options.AllowPrivateNetwork);
         // With --dns-server every name of the scan resolves through it, so HTTP probes see what the DNS checks saw.
-        resolver = options.DnsServer is null ? null : new Dns.DnsResolver(options);
+        resolve = Dns.DnsResolver.AddressLookup(options);
         global = new SemaphoreSlim(options.GlobalConcurrency, options.GlobalConcurrency);
         var handler = new SocketsHttpHandler
         {
@@ -220,7 +220,7 @@ public sealed class ProbeClient : IProbeClient, IDisposable
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var host = context.DnsEndPoint.Host;
-        var allowed = await policy.AllowedAddressesAsync(host, resolver is null ? null : resolver.AddressesAsync, cancellationToken);
+        var allowed = await policy.AllowedAddressesAsync(host, resolve, cancellationToken);
 
         SocketException? last = null;
         foreach (var address in allowed)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Rampart.Scanning.Http;
 
 namespace Rampart.Scanning.Tls;
@@ -8,8 +9,8 @@ public sealed class TlsAssessmentCache(TlsProber prober)
 {
     private readonly ConcurrentDictionary<Uri, Lazy<Task<TlsAssessment>>> assessments = new();
 
-    public TlsAssessmentCache(bool allowPrivateNetwork, TimeProvider time)
-        : this(new TlsProber(new AddressPolicy(allowPrivateNetwork), new TlsProberOptions(), time))
+    public TlsAssessmentCache(AddressPolicy policy, Func<string, CancellationToken, Task<IPAddress[]>>? resolve, TimeProvider time)
+        : this(new TlsProber(policy, new TlsProberOptions(), time, resolve))
     {
     }
 

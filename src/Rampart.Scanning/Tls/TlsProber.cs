@@ -9,7 +9,9 @@ namespace Rampart.Scanning.Tls;
 /// suites per version (by elimination), whether it imposes its own order and which key-exchange groups it takes.
 /// No handshake is ever completed, so no TLS library's own version or suite limits hide what the server accepts.
 /// </summary>
-public sealed class TlsProber(AddressPolicy policy, TlsProberOptions options, TimeProvider time)
+/// <param name="resolve">The scan's resolver (<c>--dns-server</c>); null means the system's.</param>
+public sealed class TlsProber(AddressPolicy policy, TlsProberOptions options, TimeProvider time,
+    Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
 {
     private static readonly IReadOnlyList<ushort> AllGroups = NamedGroups.All.Select(g => g.Code).ToList();
 
@@ -36,7 +38,7 @@ public sealed class TlsProber(AddressPolicy policy, TlsProberOptions options, Ti
 
     /// <summary>DNS is resolved once; every probe connects to the address that passed the policy.</summary>
     private async Task<IPAddress> ResolveAsync(string host, CancellationToken cancellationToken) =>
-        (await policy.AllowedAddressesAsync(host, null, cancellationToken))[0];
+        (await policy.AllowedAddressesAsync(host, resolve, cancellationToken))[0];
 
     private static async Task<VersionAssessment> AssessVersionAsync(ProbeSession session, TlsVersion version, CancellationToken cancellationToken)
     {

@@ -108,6 +108,14 @@ internal static partial class ProbeBattery
         seen["descriptor scopes"] = string.Join(',', descriptor["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
         seen["descriptor access_token"] = descriptorReply.Body.Contains("access_token=", StringComparison.Ordinal).ToString();
         seen["descriptor AWS key"] = AwsKey().IsMatch(descriptorReply.Body).ToString();
+        var disabled = descriptor["lifecycle"]?["disabled"]?.GetValue<string>() ?? "(absent)";
+        seen["descriptor disabled"] = app.ExtraHostUrl is { } extra && disabled.StartsWith(extra.ToString(), StringComparison.Ordinal)
+            ? "extra host " + disabled[(extra.ToString().Length - 1)..]
+            : disabled;
+        var baseHost = new Uri(descriptor["baseUrl"]!.GetValue<string>()).Host;
+        seen["descriptor baseUrl host"] = baseHost;
+        seen["extra host certificate"] = app.ExtraHostUrl is { } host ? await ExtraHostCertificateAsync(host, now) : "-";
+        seen["dns"] = app.DnsServer is { } dns ? await DnsAsync(dns, baseHost) : "-";
 
         var settingsPage = await c.GetAsync("/pages/settings", c.Token("GET", "/pages/settings"));
         var script = await c.GetAsync("/assets/app.js");
@@ -127,6 +135,33 @@ internal static partial class ProbeBattery
             ? Headers(await c.GetAsync(new Uri(legacy, Report).ToString(), c.Token("GET", Report)))
             : "(none)";
         return seen;
+    }
+
+    /// <summary>The extra host's certificate, read without trusting it: its validity on today's date and its DNS names.</summary>
+    private static async Task<string> ExtraHostCertificateAsync(Uri host, DateTimeOffset now)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(host.Host, host.Port);
+        await using var tls = new System.Net.Security.SslStream(tcp.GetStream(), false, (_, _, _, _) => true);
+        await tls.AuthenticateAsClientAsync("localhost");
+        using var certificate = new System.Security.Cryptography.X509Certificates.X509Certificate2(tls.RemoteCertificate!);
+        var notAfter = new DateTimeOffset(certificate.NotAfter.ToUniversalTime());
+        var validity = now > notAfter ? "expired" : notAfter - now < TimeSpan.FromDays(30) ? "expires within 30 days" : "valid";
+        var names = certificate.Extensions.OfType<System.Security.Cryptography.X509Certificates.X509SubjectAlternativeNameExtension>()
+            .SelectMany(e => e.EnumerateDnsNames());
+        return $"{validity} names={string.Join(',', names)}";
+    }
+
+    /// <summary>What the app's DNS responder says about the baseUrl host, its zone's name server and that server's name.</summary>
+    private static async Task<string> DnsAsync(System.Net.IPEndPoint server, string host)
+    {
+        var client = new DnsClient.LookupClient(new DnsClient.LookupClientOptions(server) { UseCache = false, ThrowDnsErrors = false, Retries = 0 });
+        var address = await client.QueryAsync(host, DnsClient.QueryType.A);
+        var zone = host[(host.IndexOf('.', StringComparison.Ordinal) + 1)..];
+        var ns = await client.QueryAsync(zone, DnsClient.QueryType.NS);
+        var nameServer = ns.Answers.NsRecords().Select(r => r.NSDName.Value.TrimEnd('.')).SingleOrDefault() ?? "-";
+        var nameServerAddress = await client.QueryAsync(nameServer, DnsClient.QueryType.A);
+        return $"A={string.Join(',', address.Answers.ARecords().Select(a => a.Address))} NS={nameServer} NS-A={nameServerAddress.Header.ResponseCode}";
     }
 
     private static string Status(Reply reply) => reply.Status.ToString(CultureInfo.InvariantCulture);

@@ -71,23 +71,24 @@ public sealed class CertificateCheckTests : IDisposable
         judgement.Failures.ShouldHaveSingleItem().ShouldContain("not trusted");
     }
 
-    /// <summary>
-    /// Judged without a handshake: OpenSSL 3's default security level refuses to serve a 1024-bit key, so no local
-    /// TLS server can present it; the rule is the same whichever way the certificate arrived.
-    /// </summary>
+    /// <summary>OpenSSL 3 refuses to serve a 1024-bit key at its default security level; the test server runs at level 0.</summary>
     [Fact]
-    public void A_1024_bit_rsa_key_fails()
+    public async Task A_1024_bit_rsa_key_served_by_a_real_server_fails()
     {
-        using var leaf = Leaf("localhost", keyBits: 1024);
+        using var authority = new TestCertificateAuthority(Now);
+        var judgement = await JudgeServedAsync(authority, authority.Issue(["localhost"], rsaBits: 1024));
 
-        CertificateRules.Judge(leaf, [], "localhost", CertificateTrust.FromPemFiles([caFile]), Now)
-            .Failures.ShouldHaveSingleItem().ShouldContain("1024 bits");
+        judgement.Failures.ShouldHaveSingleItem().ShouldContain("1024 bits");
     }
 
-    [Fact(Skip = ".NET's CertificateRequest refuses SHA-1 signatures ('SHA1' is not a known hash algorithm) and OpenSSL 3 " +
-        "will not serve one at its default security level; the OID rule in CertificateRules.WeakSignatures is untested on a real server")]
-    public void A_sha1_signature_fails()
+    /// <summary>.NET cannot make a SHA-1-signed certificate; BouncyCastle makes it, OpenSSL at security level 0 serves it.</summary>
+    [Fact]
+    public async Task A_sha1_signature_fails()
     {
+        using var authority = new TestCertificateAuthority(Now);
+        var judgement = await JudgeServedAsync(authority, authority.IssueSha1("localhost"));
+
+        judgement.Failures.ShouldHaveSingleItem().ShouldBe("signed with sha1RSA, a broken hash");
     }
 
     [Theory]
@@ -110,11 +111,31 @@ public sealed class CertificateCheckTests : IDisposable
     private async Task<CertificateJudgement> JudgeAsync(X509Certificate2 served, bool trustCa = true)
     {
         await using var server = new TlsTestServer(served);
-        var captured = await CertificateFetcher.FetchAsync(server.Origin(), new AddressPolicy(true), TimeSpan.FromSeconds(10), CancellationToken.None);
+        var captured = await CertificateFetcher.FetchAsync(server.Origin(), new AddressPolicy(true), null, TimeSpan.FromSeconds(10), CancellationToken.None);
         var leaf = captured.Leaf.ShouldNotBeNull(captured.Error);
         leaf.Thumbprint.ShouldBe(served.Thumbprint);
         var trust = trustCa ? CertificateTrust.FromPemFiles([caFile]) : new CertificateTrust([]);
         return CertificateRules.Judge(leaf, captured.Presented, "localhost", trust, Now);
+    }
+
+    private static async Task<CertificateJudgement> JudgeServedAsync(TestCertificateAuthority authority, X509Certificate2 served)
+    {
+        using (served)
+        {
+            var pem = authority.WritePem(Path.Combine(Path.GetTempPath(), $"rampart-cert-test-{Guid.NewGuid():N}.pem"));
+            try
+            {
+                await using var server = await OpenSslCertificateServer.StartAsync(served);
+                var captured = await CertificateFetcher.FetchAsync(server.Origin("127.0.0.1"), new AddressPolicy(true), null, TimeSpan.FromSeconds(10), CancellationToken.None);
+                var leaf = captured.Leaf.ShouldNotBeNull(captured.Error);
+                leaf.Thumbprint.ShouldBe(served.Thumbprint);
+                return CertificateRules.Judge(leaf, captured.Presented, "localhost", CertificateTrust.FromPemFiles([pem]), Now);
+            }
+            finally
+            {
+                File.Delete(pem);
+            }
+        }
     }
 
     private X509Certificate2 Leaf(string? dnsName, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null,

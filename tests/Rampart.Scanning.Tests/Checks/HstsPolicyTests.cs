@@ -26,12 +26,35 @@ public sealed class HstsPolicyTests
     [InlineData("max-age=1e9", "not a number")]
     [InlineData("max-age=\"31536000", "malformed")]
     [InlineData("max-age=31536000, includeSubDomains", "unexpected character")]
+    [InlineData("max-age=31536000 includeSubDomains", "unexpected character")]
+    [InlineData("max-age=", "not a number")]
+    [InlineData("max-age=\"\"", "not a number")]
+    [InlineData("max-age=+31536000", "not a number")]
+    [InlineData("max-age=31536000; preload; preload", "more than once")]
+    [InlineData("=31536000", "without a directive name")]
+    [InlineData("\"max-age\"=31536000", "unexpected character")]
     public void Invalid_headers_are_void(string header, string reason)
     {
         var policy = HstsPolicy.Parse(header);
 
         policy.MaxAge.ShouldBeNull();
         policy.Error.ShouldNotBeNull().ShouldContain(reason);
+    }
+
+    [Theory]
+    [InlineData("max-age=31536000", false, false)]
+    [InlineData("max-age=31536000; includeSubDomains", true, false)]
+    [InlineData("max-age=31536000; preload", false, true)]
+    [InlineData("preload;includeSubDomains;max-age=31536000", true, true)]
+    [InlineData("max-age=31536000; Preload; INCLUDESUBDOMAINS;", true, true)]
+    [InlineData("max-age=31536000; includeSubDomainsX; preloaded", false, false)]
+    public void Include_subdomains_and_preload_are_read(string header, bool includeSubDomains, bool preload)
+    {
+        var policy = HstsPolicy.Parse(header);
+
+        policy.Error.ShouldBeNull();
+        policy.IncludeSubDomains.ShouldBe(includeSubDomains);
+        policy.Preload.ShouldBe(preload);
     }
 
     [Fact]

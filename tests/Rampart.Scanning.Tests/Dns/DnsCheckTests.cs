@@ -120,20 +120,22 @@ public sealed class DnsCheckTests(DnsFixture fixture) : IClassFixture<DnsFixture
     [RequiresDnsmasqFact]
     public async Task A_zone_delegated_to_a_name_server_that_does_not_exist_fails_6_3()
     {
-        // dnsmasq as an authoritative server: deleg.test is delegated to ns1.ok-dns.test (exists) and ns.gone-dns.test
-        // (its zone is served but has no such name: NXDOMAIN).
+        // dnsmasq as an authoritative server: deleg.test is delegated to ns1.ok-dns.test (exists, and serves the zone
+        // when asked directly) and ns.gone-dns.test (its zone is served but has no such name: NXDOMAIN).
+        var address = RandomLoopbackAddress();
+        var port = DnsmasqServer.FreeUdpPort(address);
         await using var authoritative = await DnsmasqServer.StartAsync(
         [
-            "--auth-server=ns1.ok-dns.test,127.0.0.1",
+            $"--auth-server=ns1.ok-dns.test,{address}",
             "--auth-zone=deleg.test",
             "--auth-zone=ok-dns.test",
             "--auth-zone=gone-dns.test",
             "--auth-sec-servers=ns.gone-dns.test",
-            "--host-record=ns1.ok-dns.test,127.0.0.1",
-            "--host-record=www.deleg.test,127.0.0.1",
-        ], "ns1.ok-dns.test", TestTimeout.Token);
+            $"--host-record=ns1.ok-dns.test,{address}",
+            $"--host-record=www.deleg.test,{address}",
+        ], "ns1.ok-dns.test", TestTimeout.Token, address, port);
 
-        var outcome = await RunAsync(new SubdomainTakeoverCheck(), Options(authoritative.Endpoint), new Uri("https://www.deleg.test/"));
+        var outcome = await RunAsync(new SubdomainTakeoverCheck(), Options(authoritative.Endpoint) with { NameServerPort = port }, new Uri("https://www.deleg.test/"));
 
         outcome.Verdicts.Single().Status.ShouldBe(RequirementStatus.Fail);
         var finding = outcome.Findings.ShouldHaveSingleItem();
@@ -142,6 +144,80 @@ public sealed class DnsCheckTests(DnsFixture fixture) : IClassFixture<DnsFixture
         finding.Evidence.ShouldContain("query: A ns.gone-dns.test");
         finding.Evidence.ShouldContain("rcode: NXDOMAIN");
     }
+
+    [RequiresDnsmasqFact]
+    public async Task A_zone_whose_name_servers_all_serve_it_passes_6_3()
+    {
+        var address = RandomLoopbackAddress();
+        var port = DnsmasqServer.FreeUdpPort(address);
+        await using var authoritative = await DnsmasqServer.StartAsync(
+        [
+            $"--auth-server=ns1.ok-dns.test,{address}",
+            "--auth-zone=good.test",
+            "--auth-zone=ok-dns.test",
+            $"--host-record=ns1.ok-dns.test,{address}",
+            $"--host-record=www.good.test,{address}",
+        ], "ns1.ok-dns.test", TestTimeout.Token, address, port);
+
+        var outcome = await RunAsync(new SubdomainTakeoverCheck(), Options(authoritative.Endpoint) with { NameServerPort = port }, new Uri("https://www.good.test/"));
+
+        outcome.Verdicts.Single().Status.ShouldBe(RequirementStatus.Pass);
+        outcome.Findings.ShouldBeEmpty();
+    }
+
+    [RequiresDnsmasqFact]
+    public async Task A_zone_delegated_to_name_servers_that_answer_refused_or_servfail_fails_6_3()
+    {
+        // lame.test is delegated to three servers on one port: the authoritative dnsmasq, a dnsmasq that serves no
+        // zone (REFUSED) and a server that answers SERVFAIL to everything.
+        var address = RandomLoopbackAddress();
+        var port = DnsmasqServer.FreeUdpPort(address);
+        var refusingAddress = RandomLoopbackAddress();
+        var failingAddress = RandomLoopbackAddress();
+        await using var refusing = await DnsmasqServer.StartAsync([$"--host-record=alive.refusing-dns.test,{refusingAddress}"],
+            "alive.refusing-dns.test", TestTimeout.Token, refusingAddress, port);
+        using var failing = new ServFailDnsServer(new IPEndPoint(failingAddress, port));
+        await using var authoritative = await DnsmasqServer.StartAsync(
+        [
+            $"--auth-server=ns1.ok-dns.test,{address}",
+            "--auth-zone=lame.test",
+            "--auth-zone=ok-dns.test",
+            "--auth-sec-servers=ns.refusing-dns.test,ns.failing-dns.test",
+            $"--host-record=ns1.ok-dns.test,{address}",
+            $"--host-record=ns.refusing-dns.test,{refusingAddress}",
+            $"--host-record=ns.failing-dns.test,{failingAddress}",
+            $"--host-record=www.lame.test,{address}",
+        ], "ns1.ok-dns.test", TestTimeout.Token, address, port);
+
+        var outcome = await RunAsync(new SubdomainTakeoverCheck(), Options(authoritative.Endpoint) with { NameServerPort = port }, new Uri("https://www.lame.test/"));
+
+        outcome.Verdicts.Single().Status.ShouldBe(RequirementStatus.Fail);
+        outcome.Findings.Select(f => f.Title).Order().ShouldBe(
+        [
+            "Zone lame.test is delegated to a name server that does not serve it (ns.failing-dns.test: SERVFAIL)",
+            "Zone lame.test is delegated to a name server that does not serve it (ns.refusing-dns.test: REFUSED)",
+        ]);
+        var refused = outcome.Findings.Single(f => f.Location == "lame.test NS ns.refusing-dns.test");
+        refused.Evidence.ShouldContain("query: SOA lame.test");
+        refused.Evidence.ShouldContain($"resolver: {refusingAddress}:{port}");
+        refused.Advisory.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_host_answering_servfail_fails_6_1()
+    {
+        using var failing = new ServFailDnsServer(new IPEndPoint(IPAddress.Loopback, 0));
+
+        var outcome = await RunAsync(new DomainResolutionCheck(), Options(failing.Endpoint), new Uri("https://broken.app.test/"));
+
+        outcome.Verdicts.Single().ShouldBe(new RequirementVerdict("6.1", RequirementStatus.Fail, "1 of 1 app hosts do not resolve"));
+        var finding = outcome.Findings.ShouldHaveSingleItem();
+        finding.Title.ShouldBe("broken.app.test does not resolve (SERVFAIL)");
+        finding.Evidence.ShouldContain("rcode: SERVFAIL");
+    }
+
+    private static IPAddress RandomLoopbackAddress() =>
+        new([127, (byte)Random.Shared.Next(100, 250), (byte)Random.Shared.Next(1, 250), (byte)Random.Shared.Next(1, 250)]);
 
     [Fact]
     public async Task Ip_literal_hosts_are_skipped_with_the_reason_and_left_to_a_reviewer()

@@ -25,6 +25,10 @@ public sealed class DemoAppScanTests(DemoFleetFixture fleet) : IClassFixture<Dem
         { "token-collector-app", ["10"], ["RMP-CONTENT-002"] },
         // G3.1 is the guideline of RMP-TLS-002: listed as failed, but advisory (not blocking, HasFailures ignores it).
         { "legacy-tls-app", ["3", "G3.1"], ["RMP-TLS-001"] },
+        { "expired-cert-app", ["6.2"], ["RMP-CERT-001"] },
+        { "wrong-host-cert-app", ["6.2"], ["RMP-CERT-001"] },
+        { "expiring-cert-app", [], [] },
+        { "dangling-dns-app", ["6.3"], ["RMP-DNS-002"] },
     };
 
     [Theory]
@@ -102,6 +106,45 @@ public sealed class DemoAppScanTests(DemoFleetFixture fleet) : IClassFixture<Dem
         plain.Location.ShouldStartWith("http://");
         plain.Evidence.ShouldContain("port 80");
         report.Requirements.Single(r => r.Id == "3").Status.ShouldNotBe(RequirementStatus.Error);
+    }
+
+    [Theory]
+    [InlineData("expired-cert-app", "expired on")]
+    [InlineData("wrong-host-cert-app", "the certificate does not name 127.0.0.1 (names: wrong-host.rampart-demo.test)")]
+    public async Task A_bad_certificate_on_the_extra_host_fails_6_2_there_only(string key, string evidence)
+    {
+        var app = fleet.Apps[key];
+        var report = await fleet.FullScanAsync(key);
+
+        var finding = report.Findings.Where(f => f.CheckId == "RMP-CERT-001" && !f.Advisory).ShouldHaveSingleItem();
+        finding.Location.ShouldBe(app.ExtraHostUrl!.ToString());
+        finding.Evidence.ShouldContain(evidence);
+        report.Requirements.Where(r => r.Status == RequirementStatus.Error).ShouldBeEmpty(Describe(report));
+    }
+
+    [Fact]
+    public async Task A_certificate_expiring_within_30_days_is_advisory_and_a_normal_one_is_not_reported()
+    {
+        var expiring = await fleet.FullScanAsync("expiring-cert-app");
+        var secure = await fleet.FullScanAsync("secure-app");
+
+        var advisory = expiring.Findings.Where(f => f.CheckId == "RMP-CERT-001").ShouldHaveSingleItem();
+        advisory.Advisory.ShouldBeTrue();
+        advisory.Location.ShouldBe(fleet.Apps["expiring-cert-app"].ExtraHostUrl!.ToString());
+        expiring.Requirements.Single(r => r.Id == "6.2").Status.ShouldBe(RequirementStatus.Pass);
+        secure.Findings.Where(f => f.CheckId == "RMP-CERT-001").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_zone_delegated_to_a_name_server_that_does_not_exist_fails_6_3_and_the_host_still_resolves()
+    {
+        var report = await fleet.FullScanAsync("dangling-dns-app");
+
+        var finding = report.Findings.Where(f => f.CheckId == "RMP-DNS-002").ShouldHaveSingleItem();
+        finding.Title.ShouldBe("Zone dangling-dns-app.rampart-demo.test is delegated to a name server that does not exist (ns1.lapsed-dns-provider.test)");
+        report.Requirements.Single(r => r.Id == "6.1").Status.ShouldBe(RequirementStatus.Pass, Describe(report));
+        report.Requirements.Single(r => r.Id == "1.1").Status.ShouldBe(RequirementStatus.Pass, "the app is reached through its DNS name");
+        report.Requirements.Where(r => r.Status == RequirementStatus.Error).ShouldBeEmpty(Describe(report));
     }
 
     [Fact]

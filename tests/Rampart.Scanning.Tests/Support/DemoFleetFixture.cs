@@ -43,6 +43,7 @@ public sealed class DemoFleetFixture : IAsyncLifetime
         ClientKey = app.ClientKey,
         UserJwt = app.CreateContextJwt(app.UserAccountId),
         CatalogId = "2022",
+        DnsServer = app.DnsServer,
     };
 
     public Task<ScanReport> FullScanAsync(string key) =>

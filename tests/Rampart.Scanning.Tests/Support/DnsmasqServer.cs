@@ -21,12 +21,16 @@ public sealed class DnsmasqServer : IAsyncDisposable
     public IPEndPoint Endpoint { get; }
 
     /// <summary>Starts dnsmasq with <paramref name="records"/> (dnsmasq options such as <c>--host-record=...</c>) and waits until <paramref name="probeName"/> resolves.</summary>
-    public static async Task<DnsmasqServer> StartAsync(IReadOnlyList<string> records, string probeName, CancellationToken cancellationToken)
+    /// <param name="listen">The loopback address to listen on (default 127.0.0.1).</param>
+    /// <param name="port">A port chosen by the caller (default: a free one); a taken port is not retried.</param>
+    public static async Task<DnsmasqServer> StartAsync(IReadOnlyList<string> records, string probeName, CancellationToken cancellationToken,
+        IPAddress? listen = null, int? port = null)
     {
+        listen ??= IPAddress.Loopback;
         var executable = Executable ?? throw new InvalidOperationException("dnsmasq is not on PATH: run eng/install-test-deps.sh.");
         for (var attempt = 0; ; attempt++)
         {
-            var port = FreeUdpPort();
+            var chosen = port ?? FreeUdpPort(listen);
             var start = new ProcessStartInfo(executable)
             {
                 RedirectStandardError = true,
@@ -35,7 +39,7 @@ public sealed class DnsmasqServer : IAsyncDisposable
             // No upstream, no /etc/hosts, no config file: the answers are exactly the records given.
             foreach (var argument in new[]
                      {
-                         "--no-daemon", $"--port={port}", "--listen-address=127.0.0.1", "--bind-interfaces", "--no-resolv",
+                         "--no-daemon", $"--port={chosen}", $"--listen-address={listen}", "--bind-interfaces", "--no-resolv",
                          "--no-hosts", "--conf-file=/dev/null", "--cache-size=0", "--user=root", "--pid-file=",
                      }.Concat(records))
             {
@@ -43,7 +47,7 @@ public sealed class DnsmasqServer : IAsyncDisposable
             }
 
             var process = Process.Start(start) ?? throw new InvalidOperationException("dnsmasq did not start");
-            var server = new DnsmasqServer(process, new IPEndPoint(IPAddress.Loopback, port));
+            var server = new DnsmasqServer(process, new IPEndPoint(listen, chosen));
             if (await server.WaitReadyAsync(probeName, cancellationToken))
             {
                 return server;
@@ -52,7 +56,7 @@ public sealed class DnsmasqServer : IAsyncDisposable
             var error = process.HasExited ? await process.StandardError.ReadToEndAsync(cancellationToken) : "no answer";
             await server.DisposeAsync();
             // The port may have been taken between choosing and binding it; another port will do.
-            if (attempt >= 3)
+            if (attempt >= 3 || port is not null)
             {
                 throw new InvalidOperationException($"dnsmasq did not come up: {error}");
             }
@@ -94,10 +98,10 @@ public sealed class DnsmasqServer : IAsyncDisposable
         return false;
     }
 
-    private static int FreeUdpPort()
+    public static int FreeUdpPort(IPAddress listen)
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        socket.Bind(new IPEndPoint(listen, 0));
         return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 

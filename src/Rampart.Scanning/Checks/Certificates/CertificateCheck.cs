@@ -34,9 +34,8 @@ public sealed class CertificateCheck : ICheck
         }
 
         var trust = CertificateTrust.FromPemFiles(context.Options.TrustedCaFiles);
-        var policy = new AddressPolicy(context.Options.AllowPrivateNetwork);
         var results = await Task.WhenAll(origins.Select(async o =>
-            (Origin: o, Captured: await CertificateFetcher.FetchAsync(o, policy, context.Options.RequestTimeout, cancellationToken))));
+            (Origin: o, Captured: await CertificateFetcher.FetchAsync(o, context.Policy, context.Resolve, context.Options.RequestTimeout, cancellationToken))));
         var findings = new List<Finding>();
         var errors = new List<string>();
         var now = context.Time.GetUtcNow();

@@ -163,8 +163,55 @@ public sealed class SubdomainTakeoverCheck(TakeoverFingerprints fingerprints) : 
                 {
                     errors.Add($"name server {nameServer} of {zone.Name}: timeout");
                 }
+                else if (address.Addresses.Count > 0)
+                {
+                    await CheckNameServerServesZoneAsync(context, resolver, zone, nameServer, address, findings, errors, cancellationToken);
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// Asks the name server itself for the zone's SOA, without recursion. A server that answers REFUSED or SERVFAIL on
+    /// every address does not serve the zone (a lame delegation): at many DNS providers anyone can then create the zone
+    /// in their own account and answer for it.
+    /// </summary>
+    private async Task CheckNameServerServesZoneAsync(ScanContext context, DnsResolver resolver, DnsAnswer zone, string nameServer,
+        DnsAnswer address, List<Finding> findings, List<string> errors, CancellationToken cancellationToken)
+    {
+        // The name server's addresses come from the zone owner's data: the address policy applies as to any target.
+        var allowed = address.Addresses.Where(context.Policy.IsAllowed).ToList();
+        if (allowed.Count == 0)
+        {
+            errors.Add($"name server {nameServer} of {zone.Name} was not asked: {context.Policy.Explain(address.Addresses[0])}");
+            return;
+        }
+
+        var refusals = new List<DnsAnswer>();
+        foreach (var ip in allowed)
+        {
+            var answer = await resolver.QueryServerAsync(new System.Net.IPEndPoint(ip, context.Options.NameServerPort), zone.Name, QueryType.SOA, cancellationToken);
+            if (answer.Kind is DnsAnswerKind.Answered)
+            {
+                return;
+            }
+
+            if (answer.Kind is DnsAnswerKind.Refused or DnsAnswerKind.ServFail)
+            {
+                refusals.Add(answer);
+            }
+        }
+
+        if (refusals.Count == 0)
+        {
+            errors.Add($"name server {nameServer} of {zone.Name}: no answer");
+            return;
+        }
+
+        findings.Add(context.NewFinding(Info, Requirement,
+            $"Zone {zone.Name} is delegated to a name server that does not serve it ({nameServer}: {refusals[0].Rcode})", $"{zone.Name} NS {nameServer}",
+            $"{zone.Describe()}\n{address.Describe()}\n{string.Join('\n', refusals.Select(r => r.Describe()))}\n" +
+            "The name server does not serve the zone; whoever creates the zone at that DNS provider answers for it."));
     }
 
     /// <summary>The closest enclosing zone cut of <paramref name="host"/> (the first name upwards with NS records), below the TLD.</summary>

@@ -2,7 +2,8 @@ namespace Rampart.Scanning.Checks.Transport;
 
 /// <summary>A <c>Strict-Transport-Security</c> header value read per RFC 6797 section 6.1.</summary>
 /// <param name="MaxAge">The max-age in seconds; null when the header is invalid (then <paramref name="Error"/> says why).</param>
-public sealed record HstsPolicy(long? MaxAge, bool IncludeSubDomains, string? Error)
+/// <param name="Preload">The <c>preload</c> token of the browsers' preload list (not in RFC 6797, which ignores unknown directives).</param>
+public sealed record HstsPolicy(long? MaxAge, bool IncludeSubDomains, string? Error, bool Preload = false)
 {
     /// <summary>
     /// Parses one header value. A browser ignores an invalid header entirely (RFC 6797 6.1 and 8.1), so any
@@ -14,6 +15,7 @@ public sealed record HstsPolicy(long? MaxAge, bool IncludeSubDomains, string? Er
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         long? maxAge = null;
         var includeSubDomains = false;
+        var preload = false;
         var position = 0;
         while (true)
         {
@@ -63,6 +65,10 @@ public sealed record HstsPolicy(long? MaxAge, bool IncludeSubDomains, string? Er
                 {
                     includeSubDomains = true;
                 }
+                else if (name.Equals("preload", StringComparison.OrdinalIgnoreCase))
+                {
+                    preload = true;
+                }
             }
             else if (directiveValue is not null)
             {
@@ -82,7 +88,7 @@ public sealed record HstsPolicy(long? MaxAge, bool IncludeSubDomains, string? Er
             position++;
         }
 
-        return maxAge is null ? Invalid("no max-age directive") : new HstsPolicy(maxAge, includeSubDomains, null);
+        return maxAge is null ? Invalid("no max-age directive") : new HstsPolicy(maxAge, includeSubDomains, null, preload);
     }
 
     private static HstsPolicy Invalid(string reason) => new(null, false, reason);
