@@ -57,6 +57,7 @@ public static class ForgeAnalyzer
         var modules = new ConcurrentBag<JsModule>();
         var retry = new ConcurrentBag<(string Path, SourceLanguage Language, string Text, ForgeInputException Error)>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken };
+        var plainErrors = new ConcurrentBag<ForgeInputException>();
         Parallel.ForEach(files.Where(f => f.Language == SourceLanguage.JavaScript), options, file =>
         {
             try
@@ -67,7 +68,12 @@ public static class ForgeAnalyzer
             {
                 retry.Add((file.Path, SourceLanguage.Jsx, file.Text, e)); // JSX in a .js file: give it to the JSX front end
             }
+            catch (ForgeInputException e)
+            {
+                plainErrors.Add(e);
+            }
         });
+        ThrowFirst(plainErrors);
 
         var foreign = files.Where(f => f.Language != SourceLanguage.JavaScript).Select(f => (f.Path, f.Language, f.Text)).ToList();
         var jsxRetries = retry.ToList();
@@ -85,12 +91,30 @@ public static class ForgeAnalyzer
         }
 
         var byPath = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var strippedErrors = new ConcurrentBag<ForgeInputException>();
         Parallel.ForEach(stripped, options, pair =>
         {
             var original = byPath[pair.Key];
-            modules.Add(ModuleBuilder.Build(pair.Key, original.Text, pair.Value, original.Language));
+            try
+            {
+                modules.Add(ModuleBuilder.Build(pair.Key, original.Text, pair.Value, original.Language));
+            }
+            catch (ForgeInputException e)
+            {
+                strippedErrors.Add(e);
+            }
         });
+        ThrowFirst(strippedErrors);
 
         return new CodeModel(modules);
+    }
+
+    /// <summary>Reports one error, the same one on every run whatever the thread order: the first by message.</summary>
+    private static void ThrowFirst(IEnumerable<ForgeInputException> errors)
+    {
+        if (errors.OrderBy(e => e.Message, StringComparer.Ordinal).FirstOrDefault() is { } first)
+        {
+            throw first;
+        }
     }
 }
