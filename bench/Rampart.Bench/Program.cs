@@ -1,12 +1,21 @@
 using System.Globalization;
 using Rampart.Bench;
 
-// Usage: dotnet run -c Release --project bench/Rampart.Bench -- [connect|tls] [--apps N] [--endpoints N] [--rounds N] [--out FILE]
+// Usage: dotnet run -c Release --project bench/Rampart.Bench -- [connect|tls|forge] [--apps N] [--endpoints N] [--rounds N] [--out FILE]
+//        forge mode: -- forge [LINES] [ROUNDS]
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 if (args.Length > 0 && args[0] == "tls")
 {
     Console.WriteLine(await TlsBenchmark.RunAsync(cancel.Token));
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "forge")
+{
+    var lines = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+    var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+    Console.WriteLine(await ForgeBenchmark.RunAsync(lines, rounds, cancel.Token));
     return 0;
 }
 

@@ -19,7 +19,9 @@ namespace Rampart.Forge.Analysis;
 public sealed class CallGraphAnalyzer(CodeModel model)
 {
     private static readonly string[] VerifyFunctions = ["timingSafeEqual", "verify", "verifySignature", "verifyWebhook", "validateSignature", "verifyToken", "compare", "compareSync"];
-    private readonly Dictionary<(Node, bool, bool, uint, EntryPoint), (bool Checked, bool Authenticated)> memo = [];
+    // Keyed by what changes the outcome, not by entry: a function reached from many entries in the same state is walked
+    // once (its findings keep the first path that reached them), which keeps the analysis linear in the code size.
+    private readonly Dictionary<(Node, bool, bool, uint, EntryKind, bool), (bool Checked, bool Authenticated)> memo = [];
     private readonly HashSet<Node> onStack = [];
     private readonly List<string> path = [];
     private readonly List<ForgeFinding> findings = [];
@@ -50,7 +52,7 @@ public sealed class CallGraphAnalyzer(CodeModel model)
 
     private (bool Checked, bool Authenticated) Visit(EntryPoint entry, FunctionSymbol function, bool guarded, bool authenticated, uint taint)
     {
-        var key = (function.Function, guarded, authenticated, taint, entry);
+        var key = (function.Function, guarded, authenticated, taint, entry.Kind, entry.ReadOnlyRovoAction);
         if (memo.TryGetValue(key, out var known))
         {
             return known;
