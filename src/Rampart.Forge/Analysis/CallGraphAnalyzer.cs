@@ -284,9 +284,14 @@ public sealed class CallGraphAnalyzer(CodeModel model)
         var location = module.Where(node);
         if (reported.Add((check.Id, location)))
         {
-            findings.Add(new ForgeFinding(check, location, $"{EvidenceText.Redact(module.Excerpt(node))} — {what}; path: {string.Join(" → ", path)}"));
+            findings.Add(new ForgeFinding(check, location, $"{EvidenceText.Redact(module.Excerpt(node))} — {what}; path: {PathText()}"));
         }
     }
+
+    /// <summary>The call path for evidence; a long chain keeps its first and last hops so reports stay readable.</summary>
+    private string PathText() => path.Count <= 8
+        ? string.Join(" → ", path)
+        : $"{string.Join(" → ", path.Take(4))} → … {path.Count - 8} more … → {string.Join(" → ", path.Skip(path.Count - 4))}";
 
     private void ReportRovo(EntryPoint entry, JsModule module, Node node, string what)
     {
