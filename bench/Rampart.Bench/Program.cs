@@ -3,12 +3,21 @@ using Rampart.Bench;
 
 // Usage: dotnet run -c Release --project bench/Rampart.Bench -- [connect] [--apps N] [--endpoints N] [--rounds N] [--out FILE]
 //        dotnet run -c Release --project bench/Rampart.Bench -- tls [--runs N]
+//        dotnet run -c Release --project bench/Rampart.Bench -- forge [LINES] [ROUNDS]
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 if (args.Length > 0 && args[0] == "tls")
 {
     var runs = args.Length == 3 && args[1] == "--runs" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
     Console.WriteLine(await TlsBenchmark.RunAsync(runs, cancel.Token));
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "forge")
+{
+    var lines = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+    var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+    Console.WriteLine(await ForgeBenchmark.RunAsync(lines, rounds, cancel.Token));
     return 0;
 }
 

@@ -3,6 +3,7 @@ using Rampart.Catalog;
 using Rampart.Cli.Commands;
 using Rampart.Cli.Demo;
 using Rampart.Cli.Infrastructure;
+using Rampart.Forge;
 using Rampart.Scanning.Engine;
 using Spectre.Console.Cli;
 
@@ -18,6 +19,7 @@ public static class RampartApp
         services.AddSingleton(time);
         services.AddSingleton(CatalogRegistry.Embedded);
         services.AddSingleton(sp => new ScanEngine(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CatalogRegistry>()));
+        services.AddSingleton(sp => new ForgeScanner(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CatalogRegistry>()));
         services.AddSingleton<DemoRunner>();
 
         var app = new CommandApp(new TypeRegistrar(services));
@@ -29,8 +31,9 @@ public static class RampartApp
             config.CancellationExitCode(ExitCodes.Cancelled);
             config.SetExceptionHandler((exception, _) => ErrorReporter.Handle(exception, consoles.Error));
             config.AddCommand<ScanCommand>("scan")
-                .WithDescription("Scan a Connect app (its atlassian-connect.json URL) against the security requirements.")
+                .WithDescription("Scan a Connect app (its atlassian-connect.json URL) or a Forge app (a directory or .zip with manifest.yml) against the security requirements.")
                 .WithExample("scan", "https://app.example.com/atlassian-connect.json")
+                .WithExample("scan", "./my-forge-app", "-f", "sarif", "-o", "rampart.sarif")
                 .WithExample("scan", "https://app.example.com/atlassian-connect.json", "-f", "sarif", "-o", "rampart.sarif", "-f", "junit", "-o", "rampart.xml")
                 .WithExample("scan", "https://staging.example.com/atlassian-connect.json", "--trust-ca", "staging-ca.pem", "--allow-state-changing");
             config.AddCommand<DemoCommand>("demo")

@@ -1,13 +1,18 @@
 using Rampart.Cli.Demo;
 using Rampart.Cli.Infrastructure;
 using Rampart.Cli.Output;
+using Rampart.Forge;
+using Spectre.Console;
 using Rampart.Scanning.Engine;
 using Spectre.Console.Cli;
 
 namespace Rampart.Cli.Commands;
 
-/// <summary><c>rampart scan URL</c>: scans one Connect app and exits 0 (passed), 1 (a requirement failed), 2 or 3.</summary>
-public sealed class ScanCommand(CliConsoles consoles, ScanEngine engine, DemoRunner demo) : AsyncCommand<ScanSettings>
+/// <summary>
+/// <c>rampart scan URL|DIR|ZIP</c>: scans one Connect app (by descriptor URL) or one Forge app (static analysis of a
+/// directory or .zip) and exits 0 (passed), 1 (a requirement failed), 2 or 3.
+/// </summary>
+public sealed class ScanCommand(CliConsoles consoles, ScanEngine engine, ForgeScanner forge, DemoRunner demo) : AsyncCommand<ScanSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ScanSettings settings, CancellationToken cancellationToken)
     {
@@ -15,6 +20,11 @@ public sealed class ScanCommand(CliConsoles consoles, ScanEngine engine, DemoRun
         if (settings.Target is null)
         {
             return await demo.RunAsync(null, plan, settings.Catalog, settings.Quiet, keepRunning: false, cancellationToken);
+        }
+
+        if (ForgeScanner.LooksLikeForgeApp(settings.Target))
+        {
+            return await ScanForgeAsync(settings, plan, cancellationToken);
         }
 
         var options = new ScanOptions
@@ -37,6 +47,36 @@ public sealed class ScanCommand(CliConsoles consoles, ScanEngine engine, DemoRun
 
         var progress = settings.Quiet ? null : new ProgressPrinter(consoles.Error);
         var report = await engine.ScanConnectAsync(new Uri(settings.Target), options, progress, cancellationToken);
+        await ReportEmitter.EmitAsync(report, plan, consoles, cancellationToken);
+        return report.HasFailures ? ExitCodes.RequirementFailed : ExitCodes.Passed;
+    }
+
+    private async Task<int> ScanForgeAsync(ScanSettings settings, OutputPlan plan, CancellationToken cancellationToken)
+    {
+        // These options steer probes of a live Connect app; silently ignoring them would mislead.
+        if (settings.SharedSecret is not null || settings.ClientKey is not null || settings.UserJwt is not null || settings.AllowStateChanging
+            || settings.TrustCa.Length > 0 || settings.DnsServer is not null)
+        {
+            throw new UsageException("--shared-secret, --client-key, --user-jwt, --allow-state-changing, --trust-ca and --dns-server apply to Connect scans, not to a Forge app");
+        }
+
+        if (!settings.Quiet)
+        {
+            consoles.Error.MarkupLineInterpolated($"[grey]Analysing Forge app {settings.Target}[/]");
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(settings.MaxTime));
+        Rampart.Scanning.Reports.ScanReport report;
+        try
+        {
+            report = await forge.ScanAsync(settings.Target!, new ForgeScanOptions { CatalogId = settings.Catalog }, deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ForgeInputException($"{settings.Target}: the analysis did not finish within --max-time {settings.MaxTime:0} s");
+        }
+
         await ReportEmitter.EmitAsync(report, plan, consoles, cancellationToken);
         return report.HasFailures ? ExitCodes.RequirementFailed : ExitCodes.Passed;
     }

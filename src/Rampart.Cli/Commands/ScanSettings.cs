@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Net;
 using System.Net.Sockets;
+using Rampart.Forge;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -9,7 +10,7 @@ namespace Rampart.Cli.Commands;
 public sealed class ScanSettings : ReportSettings
 {
     [CommandArgument(0, "[TARGET]")]
-    [Description("URL of the app's atlassian-connect.json. Without one, Rampart scans its built-in demo apps.")]
+    [Description("URL of a Connect app's atlassian-connect.json, or a Forge app directory or .zip (with manifest.yml). Without one, Rampart scans its built-in demo apps.")]
     public string? Target { get; init; }
 
     [CommandOption("--allow-private-network")]
@@ -50,9 +51,10 @@ public sealed class ScanSettings : ReportSettings
 
     public override ValidationResult Validate()
     {
-        if (Target is not null && (!Uri.TryCreate(Target, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+        if (Target is not null && !ForgeScanner.LooksLikeForgeApp(Target)
+            && (!Uri.TryCreate(Target, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
         {
-            return ValidationResult.Error($"TARGET: '{Target}' is not an http(s) URL of an atlassian-connect.json descriptor");
+            return ValidationResult.Error($"TARGET: '{Target}' is neither an http(s) URL of an atlassian-connect.json descriptor nor a Forge app directory or .zip");
         }
 
         if (Timeout is <= 0 or > 600)

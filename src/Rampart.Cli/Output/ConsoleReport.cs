@@ -14,9 +14,11 @@ public static class ConsoleReport
 
     public static void Write(ScanReport report, IAnsiConsole console)
     {
-        console.Write(new Rule(Safe($"{report.App.Name} ({report.App.Key}) - {report.App.Kind} app")).LeftJustified());
-        console.Write(Plain($"Catalog {report.Catalog.Id} (in effect since {report.Catalog.Effective:yyyy-MM-dd})  " +
-            $"descriptor {report.App.DescriptorUrl}  scanned in {(report.FinishedAt - report.StartedAt).TotalSeconds:0.0} s\n\n"));
+        // The key goes in plain text, not in the rule's markup title: Forge ids (ari:cloud:...) would turn into emoji there.
+        console.Write(new Rule(Safe($"{report.App.Name} - {report.App.Kind} app")).LeftJustified());
+        console.Write(Plain($"key {report.App.Key}  Catalog {report.Catalog.Id} (in effect since {report.Catalog.Effective:yyyy-MM-dd})  " +
+            (report.App.DescriptorUrl is null ? string.Empty : $"descriptor {report.App.DescriptorUrl}  ") +
+            $"scanned in {(report.FinishedAt - report.StartedAt).TotalSeconds:0.0} s\n\n"));
 
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("Req").AddColumn("Title").AddColumn("Status").AddColumn("Reason");

@@ -1,0 +1,1 @@
+export type UpdateRequest = { issueKey: string; summary: string };

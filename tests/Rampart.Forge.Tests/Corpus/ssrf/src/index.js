@@ -1,0 +1,11 @@
+import Resolver from '@forge/resolver';
+import { fetch } from '@forge/api';
+import { download } from './download';
+
+const resolver = new Resolver();
+resolver.define('preview', async (req) => {
+  const target = req.payload.url;
+  const page = await fetch(target);
+  return download(req.payload.host, page.status);
+});
+export const handler = resolver.getDefinitions();

@@ -1,0 +1,8 @@
+import api, { route, storage } from '@forge/api';
+
+export async function run(request) {
+  const body = JSON.parse(request.body);
+  await storage.set(`last-${body.id}`, body.status);
+  await api.asApp().requestJira(route`/rest/api/3/issue/${body.id}/comment`, { method: 'POST', body: JSON.stringify({ body: body.text }) });
+  return { statusCode: 204, headers: {}, body: '' };
+}
