@@ -22,6 +22,15 @@ public sealed class EnforcementService(IDbContextFactory<TrackingDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var result = await RunInAsync(db, appId, cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>The run inside the caller's context and transaction (ingest runs it in the report's own transaction, so
+    /// the report and the listing decisions it causes commit together). Saves its changes; does not commit.</summary>
+    internal async Task<EnforcementResult> RunInAsync(TrackingDbContext db, long? appId, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var actor = Actor.System;
         var active = TicketLifecycle.Active.ToArray();
@@ -144,7 +153,6 @@ public sealed class EnforcementService(IDbContextFactory<TrackingDbContext> dbFa
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new EnforcementResult(escalated, delisted, relisted, reminded, reopened);
 
         void Relist(AppEntity app, ListingState state, string cause, string? ids)
