@@ -43,6 +43,8 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
             throw new ReportRejectedException($"app.key '{report.App.Key}' in the report does not match the app '{app.Key}' it was uploaded for", 422);
         }
 
+        // One explicit transaction per report; EF's per-SaveChanges savepoints would only add round trips.
+        db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var previous = await db.Reports.AsNoTracking().Where(r => r.AppId == app.Id && r.Sha256 == sha)
             .Select(r => new { r.Id }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
