@@ -4,8 +4,16 @@ using Rampart.Bench;
 // Usage: dotnet run -c Release --project bench/Rampart.Bench -- [connect] [--apps N] [--endpoints N] [--rounds N] [--out FILE]
 //        dotnet run -c Release --project bench/Rampart.Bench -- tls [--runs N]
 //        dotnet run -c Release --project bench/Rampart.Bench -- forge [LINES] [ROUNDS]
+//        dotnet run -c Release --project bench/Rampart.Bench -- ingest [--reports N] [--findings N] [--parallel N] [--db sqlite|postgres]
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+if (args.Length > 0 && args[0] == "ingest")
+{
+    var table = await IngestBenchmark.RunAsync(args[1..], cancel.Token);
+    Console.WriteLine(table);
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "tls")
 {
     var runs = args.Length == 3 && args[1] == "--runs" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;

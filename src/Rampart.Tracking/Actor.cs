@@ -1,0 +1,12 @@
+namespace Rampart.Tracking;
+
+/// <summary>Who is acting: recorded in the audit log and checked by every service.</summary>
+/// <param name="Id">A stable name for the audit log, e.g. <c>token:3f2a…</c> or <c>system</c>.</param>
+/// <param name="PartnerId">Set for <see cref="Role.Partner"/> only: the one partner whose apps it may see.</param>
+public sealed record Actor(string Id, Role Role, Guid? PartnerId = null)
+{
+    /// <summary>The policy engine (enforcement runs, scan-driven transitions).</summary>
+    public static Actor System { get; } = new("system", Role.System);
+
+    public bool IsStaff => Role is Role.SecurityAdmin or Role.SecurityAnalyst or Role.System;
+}

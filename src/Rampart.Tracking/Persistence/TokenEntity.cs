@@ -1,0 +1,21 @@
+namespace Rampart.Tracking.Persistence;
+
+public sealed class TokenEntity
+{
+    public Guid Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public Role Role { get; set; }
+
+    public Guid? PartnerId { get; set; }
+
+    /// <summary>SHA-256 of the whole token; the plaintext is never stored.</summary>
+    public required byte[] Hash { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+}

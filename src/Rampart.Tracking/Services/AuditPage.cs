@@ -1,0 +1,3 @@
+namespace Rampart.Tracking;
+
+public sealed record AuditPage(IReadOnlyList<AuditEntryDto> Items, int Total);

@@ -1,0 +1,3 @@
+namespace Rampart.Tracking;
+
+public sealed record CommentRequest(string Text);

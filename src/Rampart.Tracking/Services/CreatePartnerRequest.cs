@@ -1,0 +1,3 @@
+namespace Rampart.Tracking;
+
+public sealed record CreatePartnerRequest(string Name, string SecurityContactEmail);

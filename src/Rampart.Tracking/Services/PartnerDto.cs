@@ -1,0 +1,3 @@
+namespace Rampart.Tracking;
+
+public sealed record PartnerDto(Guid Id, string Name, string SecurityContactEmail, DateTimeOffset CreatedAt);
