@@ -29,6 +29,9 @@ public static class RampartServer
         });
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(minimumLogLevel);
+        // Per-command and per-request logs would drown the server's own messages (enforcement runs, errors).
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // Standard output is for the "listening on" line and nothing else (scripts and tests read it).
         builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
         builder.Services.Configure<ConsoleLoggerOptions>(c => c.LogToStandardErrorThreshold = LogLevel.Trace);

@@ -40,9 +40,9 @@ public sealed class RoleMatrixTests
         new("POST", (w, _) => $"/api/tickets/{w.TicketsB[1]}/comments", (_, _) => """{"text":"hello"}""", Row(201, 201, 403, 404, 403)),
         new("GET", (_, _) => "/api/audit", (_, _) => null, Row(200, 200, 200, 403, 403)),
         new("POST", (_, _) => "/api/exceptions", (_, _) => $$"""{"appKey":"{{World.AppA}}","requirementId":"7.2","reason":"product API lacks JWT","expiresAt":"2027-06-01T00:00:00Z"}""", Row(201, 403, 403, 403, 403)),
-        new("GET", (_, _) => "/api/exceptions", (_, _) => null, Row(200, 200, 200, 403, 403)),
+        new("GET", (_, _) => "/api/exceptions", (_, _) => null, Row(200, 200, 200, 200, 403)),
         new("POST", (_, _) => "/api/tokens", (_, _) => """{"role":"auditor","expiresInDays":7,"name":"matrix"}""", Row(201, 403, 403, 403, 403)),
-        new("GET", (_, _) => "/api/tokens", (_, _) => null, Row(200, 403, 200, 403, 403)),
+        new("GET", (_, _) => "/api/tokens", (_, _) => null, Row(200, 403, 403, 403, 403)),
     ];
 
     [Theory]

@@ -19,7 +19,25 @@ public sealed class ServeProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static string CliDll => Path.Combine(AppContext.BaseDirectory, "rampart.dll");
+    /// <summary>
+    /// The CLI as its own build laid it out (src/Rampart.Cli/bin/CONFIG/TFM): the copy next to the tests shares the
+    /// test project's dependency resolution, which may drop package assemblies the CLI needs at run time.
+    /// </summary>
+    public static string CliDll { get; } = FindCli();
+
+    private static string FindCli()
+    {
+        var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = tfm.Parent!.Name;
+        var root = tfm;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Rampart.slnx")))
+        {
+            root = root.Parent;
+        }
+
+        var dll = root is null ? null : Path.Combine(root.FullName, "src", "Rampart.Cli", "bin", configuration, tfm.Name, "rampart.dll");
+        return dll is not null && File.Exists(dll) ? dll : throw new FileNotFoundException($"the built CLI was not found at {dll}; build src/Rampart.Cli first");
+    }
 
     /// <summary>Runs the CLI to completion (for <c>tokens create</c> and friends) and returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string StdOut, string StdErr)> RunCliAsync(params string[] args)

@@ -29,10 +29,10 @@ public static class ExceptionEndpoints
 
         group.MapGet("/", async (HttpContext http, ExceptionService exceptions, CancellationToken ct, string? app) =>
                 Results.Ok(await exceptions.ListAsync(ActorAccessor.Get(http), string.IsNullOrEmpty(app) ? null : app, ct)))
-            .RequireAuthorization(Policies.Oversight)
+            .RequireAuthorization(Policies.Read)
             .Produces<IReadOnlyList<ExceptionDto>>()
             .WithName("ListExceptions")
-            .WithSummary("Exceptions, optionally of one app.");
+            .WithSummary("Exceptions, optionally of one app (a partner token sees its own apps' exceptions).");
 
         group.MapPost("/{id:guid}/revoke", async (Guid id, HttpContext http, ExceptionService exceptions, CancellationToken ct) =>
                 Results.Ok(await exceptions.RevokeAsync(ActorAccessor.Get(http), id, ct)))
