@@ -43,6 +43,8 @@ public static class RampartServer
             kestrel.Limits.MaxRequestBodySize = BodyLimit.Reports.MaxBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
+            kestrel.Limits.MaxConcurrentConnections = 1024;
+            kestrel.Limits.MaxConcurrentUpgradedConnections = 0;
         });
 
         builder.Services.AddSingleton(time);
