@@ -24,4 +24,7 @@ public sealed class AppEntity
 
     /// <summary>Comma-separated ticket ids that caused the delisting.</summary>
     public string? BlockingTicketIds { get; set; }
+
+    /// <summary>Optimistic concurrency for listing changes: two enforcement runs never both delist (or relist) an app.</summary>
+    public int Version { get; set; }
 }

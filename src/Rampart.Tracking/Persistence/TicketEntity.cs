@@ -47,5 +47,12 @@ public sealed class TicketEntity
     /// <summary>The last reminder threshold sent (days before due), so each reminder goes out once.</summary>
     public int? LastReminderDays { get; set; }
 
+    /// <summary>The scan report that last changed this ticket (its evidence for verified-fixed and reopened).</summary>
     public Guid? LastReportId { get; set; }
+
+    /// <summary>The approved exception that suppresses this ticket, if any.</summary>
+    public Guid? ExceptionId { get; set; }
+
+    /// <summary>Optimistic concurrency: an ingest and an enforcement run never silently overwrite each other.</summary>
+    public int Version { get; set; }
 }

@@ -26,6 +26,30 @@ public sealed class TrackingDbContext(DbContextOptions<TrackingDbContext> option
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAuditAppendOnly();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAuditAppendOnly();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The audit log is append-only in code too: a modified or deleted audit row never reaches the database.</summary>
+    private void GuardAuditAppendOnly()
+    {
+        foreach (var entry in ChangeTracker.Entries<AuditEntity>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException($"the audit log is append-only: audit entry {entry.Entity.Id} cannot be {entry.State.ToString().ToLowerInvariant()}");
+            }
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -63,6 +87,7 @@ public sealed class TrackingDbContext(DbContextOptions<TrackingDbContext> option
             e.Property(a => a.Kind).HasMaxLength(32);
             e.Property(a => a.DescriptorUrl).HasMaxLength(2048);
             e.Property(a => a.ListingCause).HasMaxLength(2000);
+            e.Property(a => a.Version).IsConcurrencyToken();
             e.HasIndex(a => a.PartnerId);
             e.HasOne<PartnerEntity>().WithMany().HasForeignKey(a => a.PartnerId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -83,6 +108,7 @@ public sealed class TrackingDbContext(DbContextOptions<TrackingDbContext> option
             e.Property(t => t.Location).HasMaxLength(4000);
             e.Property(t => t.EvidenceHash).HasMaxLength(64);
             e.Property(t => t.CvssVector).HasMaxLength(128);
+            e.Property(t => t.Version).IsConcurrencyToken();
             e.HasOne<AppEntity>().WithMany().HasForeignKey(t => t.AppId).OnDelete(DeleteBehavior.Restrict);
         });
 

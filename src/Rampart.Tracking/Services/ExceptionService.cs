@@ -1,15 +1,106 @@
-#pragma warning disable CS9113 // contract stub: the implementation follows in the next commits
 using Microsoft.EntityFrameworkCore;
 using Rampart.Tracking.Persistence;
 
 namespace Rampart.Tracking;
 
-/// <summary>Approved exceptions: (app, requirement, optional location glob) with a reason and an expiry.</summary>
+/// <summary>Approved exceptions: (app, requirement, optional location glob) with a reason and an expiry. While active, no
+/// ticket is opened or kept open for a matching finding.</summary>
 public sealed class ExceptionService(IDbContextFactory<TrackingDbContext> dbFactory, TimeProvider time, EnforcementService enforcement)
 {
-    public Task<ExceptionDto> GrantAsync(Actor actor, GrantExceptionRequest request, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public async Task<ExceptionDto> GrantAsync(Actor actor, GrantExceptionRequest request, CancellationToken cancellationToken = default)
+    {
+        Access.RequireStaff(actor, "grant exceptions");
+        ArgumentNullException.ThrowIfNull(request);
+        var now = time.GetUtcNow();
+        new Validate()
+            .Required("appKey", request.AppKey, 200)
+            .Required("requirementId", request.RequirementId, 64)
+            .Required("reason", request.Reason, 4000)
+            .Check(request.LocationPattern is null || (request.LocationPattern.Length is > 0 and <= 4000), "locationPattern", "must be 1 to 4000 characters when given")
+            .Check(request.ExpiresAt > now, "expiresAt", "must be in the future")
+            .ThrowIfAny();
 
-    public Task<IReadOnlyList<ExceptionDto>> ListAsync(Actor actor, string? appKey = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var app = await db.Apps.AsNoTracking().FirstOrDefaultAsync(a => a.Key == request.AppKey, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException($"no app with key '{request.AppKey}'");
+        var exception = new ExceptionEntity
+        {
+            Id = Guid.CreateVersion7(now),
+            AppId = app.Id,
+            RequirementId = request.RequirementId.Trim(),
+            LocationPattern = request.LocationPattern,
+            Reason = request.Reason.Trim(),
+            GrantedBy = actor.Id,
+            GrantedAt = now,
+            ExpiresAt = request.ExpiresAt.ToUniversalTime(),
+        };
+        db.Exceptions.Add(exception);
+        db.Audit.Add(AuditRecord.Create(now, actor, "exception.granted", AuditRecord.Exception(exception.Id), null,
+            $"app {app.Key}, requirement {exception.RequirementId}, location {exception.LocationPattern ?? "*"}, expires {exception.ExpiresAt:O}", exception.Reason));
 
-    public Task<ExceptionDto> RevokeAsync(Actor actor, Guid id, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        var active = TicketLifecycle.Active.ToArray();
+        var matching = await db.Tickets
+            .Where(t => t.AppId == app.Id && t.RequirementId == exception.RequirementId && active.Contains(t.Status))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var ticket in matching.Where(t => exception.LocationPattern is null || Glob.IsMatch(exception.LocationPattern, t.Location)))
+        {
+            db.Audit.Add(TicketMoves.Apply(ticket, TicketStatus.ExceptionGranted, actor, Role.System, $"exception {exception.Id}: {exception.Reason}", now));
+            ticket.ExceptionId = exception.Id;
+            ticket.ExceptionExpiresAt = exception.ExpiresAt;
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await enforcement.RunForAppAsync(app.Id, cancellationToken).ConfigureAwait(false);
+        return ToDto(exception, app.Key, now);
+    }
+
+    public async Task<IReadOnlyList<ExceptionDto>> ListAsync(Actor actor, string? appKey = null, CancellationToken cancellationToken = default)
+    {
+        Access.RequireReader(actor, "exceptions");
+        var scope = Access.PartnerScope(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await (from e in db.Exceptions.AsNoTracking()
+                          join a in db.Apps.AsNoTracking() on e.AppId equals a.Id
+                          where (appKey == null || a.Key == appKey) && (scope == null || a.PartnerId == scope)
+                          orderby e.GrantedAt, e.Id
+                          select new { e, a.Key })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        return rows.Select(r => ToDto(r.e, r.Key, now)).ToList();
+    }
+
+    public async Task<ExceptionDto> RevokeAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
+    {
+        Access.RequireStaff(actor, "revoke exceptions");
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var exception = await db.Exceptions.FirstOrDefaultAsync(e => e.Id == id, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException($"no exception with id {id}");
+        var appKey = await db.Apps.Where(a => a.Id == exception.AppId).Select(a => a.Key).FirstAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        if (exception.RevokedAt is not null)
+        {
+            throw new ConflictException($"exception {id} was already revoked at {exception.RevokedAt:O}");
+        }
+
+        exception.RevokedAt = now;
+        db.Audit.Add(AuditRecord.Create(now, actor, "exception.revoked", AuditRecord.Exception(id), "active", "revoked", null));
+        var suppressed = await db.Tickets.Where(t => t.ExceptionId == id && t.Status == TicketStatus.ExceptionGranted)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var ticket in suppressed)
+        {
+            db.Audit.Add(TicketMoves.Apply(ticket, TicketStatus.Open, actor, Role.System, $"exception {id} revoked", now));
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await enforcement.RunForAppAsync(exception.AppId, cancellationToken).ConfigureAwait(false);
+        return ToDto(exception, appKey, now);
+    }
+
+    private static ExceptionDto ToDto(ExceptionEntity e, string appKey, DateTimeOffset now) => new(
+        e.Id, appKey, e.RequirementId, e.LocationPattern, e.Reason, e.GrantedBy, e.GrantedAt, e.ExpiresAt, e.RevokedAt,
+        Active: e.RevokedAt is null && e.ExpiresAt > now);
 }

@@ -1,4 +1,3 @@
-#pragma warning disable CS9113 // contract stub: the implementation follows in the next commits
 using Microsoft.EntityFrameworkCore;
 using Rampart.Tracking.Persistence;
 
@@ -7,13 +6,250 @@ namespace Rampart.Tracking;
 /// <summary>Reading tickets, moving them through the lifecycle, comments and severity overrides.</summary>
 public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory, TimeProvider time, TrackingPolicy policy, EnforcementService enforcement)
 {
-    public Task<TicketPage> ListAsync(Actor actor, TicketQuery query, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public async Task<TicketPage> ListAsync(Actor actor, TicketQuery query, CancellationToken cancellationToken = default)
+    {
+        Access.RequireReader(actor, "tickets");
+        ArgumentNullException.ThrowIfNull(query);
+        new Validate()
+            .Check(query.Page >= 1, "page", "must be 1 or more")
+            .Check(query.PageSize is >= 1 and <= TicketQuery.MaxPageSize, "pageSize", $"must be between 1 and {TicketQuery.MaxPageSize}")
+            .ThrowIfAny();
 
-    public Task<TicketDetailDto> GetAsync(Actor actor, long id, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        var scope = Access.PartnerScope(actor);
+        var now = time.GetUtcNow();
+        var active = TicketLifecycle.Active.ToArray();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = from t in db.Tickets.AsNoTracking()
+                   join a in db.Apps.AsNoTracking() on t.AppId equals a.Id
+                   select new { t, a.Key, a.PartnerId };
+        if (scope is not null)
+        {
+            rows = rows.Where(r => r.PartnerId == scope);
+        }
 
-    public Task<TicketDetailDto> TransitionAsync(Actor actor, long id, TransitionRequest request, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        if (query.AppKey is not null)
+        {
+            rows = rows.Where(r => r.Key == query.AppKey);
+        }
 
-    public Task<CommentDto> CommentAsync(Actor actor, long id, CommentRequest request, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        if (query.Status is { } status)
+        {
+            rows = rows.Where(r => r.t.Status == status);
+        }
 
-    public Task<TicketDetailDto> SetSeverityAsync(Actor actor, long id, SeverityOverride request, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        if (query.Severity is { } severity)
+        {
+            rows = rows.Where(r => r.t.Severity == severity);
+        }
+
+        if (query.Overdue is { } overdue)
+        {
+            rows = overdue
+                ? rows.Where(r => active.Contains(r.t.Status) && r.t.DueDate < now)
+                : rows.Where(r => !(active.Contains(r.t.Status) && r.t.DueDate < now));
+        }
+
+        var total = await rows.CountAsync(cancellationToken).ConfigureAwait(false);
+        var page = await rows
+            .OrderBy(r => r.t.DueDate).ThenBy(r => r.t.Id)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new TicketPage(page.Select(r => ToDto(r.t, r.Key, now)).ToList(), total, query.Page, query.PageSize);
+    }
+
+    public async Task<TicketDetailDto> GetAsync(Actor actor, long id, CancellationToken cancellationToken = default)
+    {
+        Access.RequireReader(actor, "tickets");
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var (ticket, app) = await LoadAsync(db, actor, id, tracked: false, cancellationToken).ConfigureAwait(false);
+        return await DetailAsync(db, ticket, app.Key, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<TicketDetailDto> TransitionAsync(Actor actor, long id, TransitionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(request);
+        RequireWriter(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var (ticket, app) = await LoadAsync(db, actor, id, tracked: true, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var from = ticket.Status;
+        var to = request.To;
+        TicketLifecycle.Require(from, to, actor.Role);
+
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? request.Comment?.Trim() : request.Reason.Trim();
+        var approvingExtension = from == TicketStatus.ExtensionRequested && to == TicketStatus.InProgress && request.DueDate is not null;
+        var validate = new Validate();
+        if (to is TicketStatus.FalsePositive or TicketStatus.Mitigated or TicketStatus.ExceptionGranted)
+        {
+            validate.Check(!string.IsNullOrWhiteSpace(reason), "reason", $"is required to move a ticket to {TicketStatusNames.ToWire(to)}");
+        }
+
+        if (to == TicketStatus.ExceptionGranted)
+        {
+            validate.Check(request.DueDate is not null && request.DueDate > now, "dueDate", "the exception's expiry is required and must be in the future");
+        }
+        else if (approvingExtension)
+        {
+            validate.Check(request.DueDate > ticket.DueDate, "dueDate", $"an approved extension must move the due date past {ticket.DueDate:O}");
+        }
+        else
+        {
+            validate.Check(request.DueDate is null, "dueDate", "is accepted only when approving an extension (extension-requested → in-progress) or granting an exception");
+        }
+
+        validate.Check(request.Comment is null || request.Comment.Length <= 20000, "comment", "is longer than 20000 characters");
+        validate.Check(reason is null || reason.Length <= 4000, "reason", "is longer than 4000 characters");
+        validate.ThrowIfAny();
+
+        var audit = TicketMoves.Apply(ticket, to, actor, actor.Role, reason, now);
+        db.Audit.Add(audit);
+        if (to == TicketStatus.ExceptionGranted)
+        {
+            ticket.ExceptionExpiresAt = request.DueDate!.Value.ToUniversalTime();
+        }
+
+        if (approvingExtension)
+        {
+            var newDue = request.DueDate!.Value.ToUniversalTime();
+            db.Audit.Add(AuditRecord.Create(now, actor, "ticket.due-date", AuditRecord.Ticket(ticket.Id), ticket.DueDate.ToString("O"), newDue.ToString("O"), reason ?? "extension approved"));
+            ticket.DueDate = newDue;
+            ticket.LastReminderDays = null;
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Comment))
+        {
+            AddComment(db, ticket.Id, actor, request.Comment.Trim(), now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await enforcement.RunForAppAsync(app.Id, cancellationToken).ConfigureAwait(false);
+        return await GetAsync(actor, id, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<CommentDto> CommentAsync(Actor actor, long id, CommentRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(request);
+        RequireWriter(actor);
+        new Validate().Required("text", request.Text, 20000).ThrowIfAny();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var (ticket, _) = await LoadAsync(db, actor, id, tracked: false, cancellationToken).ConfigureAwait(false);
+        var comment = AddComment(db, ticket.Id, actor, request.Text.Trim(), time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return ToDto(comment);
+    }
+
+    public async Task<TicketDetailDto> SetSeverityAsync(Actor actor, long id, SeverityOverride request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Access.RequireStaff(actor, "override a ticket's severity");
+        var vector = CvssVector.Parse(request.CvssVector);
+        new Validate().Required("reason", request.Reason, 4000).ThrowIfAny();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var (ticket, app) = await LoadAsync(db, actor, id, tracked: true, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var before = $"{ticket.Severity.ToString().ToLowerInvariant()} {CvssVector.Format(ticket.CvssScore)} {ticket.CvssVector}";
+        ticket.CvssVector = vector.Vector;
+        ticket.CvssScore = vector.BaseScore;
+        ticket.Severity = vector.Severity;
+        ticket.SeverityReason = request.Reason.Trim();
+        // The deadline follows the severity, still counted from when the ticket was reported.
+        ticket.DueDate = policy.DueDate(vector.Severity, ticket.ReportedAt);
+        ticket.UpdatedAt = now;
+        ticket.Version++;
+        var after = $"{vector.Severity.ToString().ToLowerInvariant()} {CvssVector.Format(vector.BaseScore)} {vector.Vector}; due {ticket.DueDate:O}";
+        db.Audit.Add(AuditRecord.Create(now, actor, "ticket.severity", AuditRecord.Ticket(ticket.Id), before, after, ticket.SeverityReason));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await enforcement.RunForAppAsync(app.Id, cancellationToken).ConfigureAwait(false);
+        return await GetAsync(actor, id, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static TicketDto ToDto(TicketEntity t, string appKey, DateTimeOffset now) => new()
+    {
+        Id = t.Id,
+        AppKey = appKey,
+        Fingerprint = t.Fingerprint,
+        RequirementId = t.RequirementId,
+        CheckId = t.CheckId,
+        Title = t.Title,
+        Location = t.Location,
+        Severity = t.Severity,
+        CvssVector = t.CvssVector,
+        CvssScore = t.CvssScore,
+        Status = t.Status,
+        DueDate = t.DueDate,
+        ReportedAt = t.ReportedAt,
+        UpdatedAt = t.UpdatedAt,
+        Overdue = TicketLifecycle.IsActive(t.Status) && t.DueDate < now,
+    };
+
+    private static void RequireWriter(Actor actor)
+    {
+        if (actor.Role is Role.Auditor or Role.Ingest)
+        {
+            throw new ForbiddenException($"role {RoleNames.ToWire(actor.Role)} may not change tickets");
+        }
+
+        if (actor.Role == Role.Partner && actor.PartnerId is null)
+        {
+            throw new ForbiddenException("a partner token without a partner id may not change tickets");
+        }
+    }
+
+    private static CommentEntity AddComment(TrackingDbContext db, long ticketId, Actor actor, string text, DateTimeOffset now)
+    {
+        var comment = new CommentEntity { TicketId = ticketId, At = now, Author = actor.Id, AuthorRole = actor.Role, Text = text };
+        db.Comments.Add(comment);
+        db.Audit.Add(AuditRecord.Create(now, actor, "ticket.comment", AuditRecord.Ticket(ticketId), null, text.Length <= 200 ? text : text[..200] + "…", null));
+        return comment;
+    }
+
+    private static async Task<(TicketEntity Ticket, AppEntity App)> LoadAsync(TrackingDbContext db, Actor actor, long id, bool tracked, CancellationToken cancellationToken)
+    {
+        var scope = Access.PartnerScope(actor);
+        var tickets = tracked ? db.Tickets : db.Tickets.AsNoTracking();
+        var row = await (from t in tickets
+                         join a in db.Apps.AsNoTracking() on t.AppId equals a.Id
+                         where t.Id == id && (scope == null || a.PartnerId == scope)
+                         select new { t, a })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return row is null ? throw new NotFoundException($"no ticket with id {id}") : (row.t, row.a);
+    }
+
+    private async Task<TicketDetailDto> DetailAsync(TrackingDbContext db, TicketEntity t, string appKey, CancellationToken cancellationToken)
+    {
+        var subject = AuditRecord.Ticket(t.Id);
+        var history = await db.Audit.AsNoTracking().Where(e => e.Subject == subject).OrderBy(e => e.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var comments = await db.Comments.AsNoTracking().Where(c => c.TicketId == t.Id).OrderBy(c => c.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var dto = ToDto(t, appKey, now);
+        return new TicketDetailDto
+        {
+            Id = dto.Id,
+            AppKey = dto.AppKey,
+            Fingerprint = dto.Fingerprint,
+            RequirementId = dto.RequirementId,
+            CheckId = dto.CheckId,
+            Title = dto.Title,
+            Location = dto.Location,
+            Severity = dto.Severity,
+            CvssVector = dto.CvssVector,
+            CvssScore = dto.CvssScore,
+            Status = dto.Status,
+            DueDate = dto.DueDate,
+            ReportedAt = dto.ReportedAt,
+            UpdatedAt = dto.UpdatedAt,
+            Overdue = dto.Overdue,
+            Evidence = t.Evidence,
+            Remediation = t.Remediation,
+            SeverityReason = t.SeverityReason,
+            History = history.Select(AuditRecord.ToDto).ToList(),
+            Comments = comments.Select(ToDto).ToList(),
+        };
+    }
+
+    private static CommentDto ToDto(CommentEntity c) => new(c.Id, c.TicketId, c.At, c.Author, c.AuthorRole, c.Text);
 }

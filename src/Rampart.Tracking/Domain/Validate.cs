@@ -1,0 +1,104 @@
+using System.Net.Mail;
+
+namespace Rampart.Tracking;
+
+/// <summary>Collects field errors so a request reports all of them at once.</summary>
+internal sealed class Validate
+{
+    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+
+    public static readonly IReadOnlySet<string> AppKinds = new HashSet<string>(StringComparer.Ordinal) { "connect", "forge", "forge-egress", "power-up" };
+
+    public Validate Required(string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, "is required");
+        }
+        else if (value.Length > maxLength)
+        {
+            Add(field, $"is longer than {maxLength} characters");
+        }
+
+        return this;
+    }
+
+    public Validate Email(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return this;
+        }
+
+        var ok = MailAddress.TryCreate(value.Trim(), out var address)
+            && address.DisplayName.Length == 0
+            && string.Equals(address.Address, value.Trim(), StringComparison.Ordinal)
+            && address.Host.Contains('.', StringComparison.Ordinal)
+            && !address.Host.StartsWith('.')
+            && !address.Host.EndsWith('.');
+        if (!ok)
+        {
+            Add(field, $"'{value}' is not an e-mail address (expected name@domain.example)");
+        }
+
+        return this;
+    }
+
+    public Validate AppKey(string field, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value) && !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
+        {
+            Add(field, $"'{value}' may contain only letters, digits, '.', '-' and '_'");
+        }
+
+        return this;
+    }
+
+    public Validate Kind(string field, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value) && !AppKinds.Contains(value))
+        {
+            Add(field, $"'{value}' is not an app kind; expected one of {string.Join(", ", AppKinds)}");
+        }
+
+        return this;
+    }
+
+    public Validate Url(string field, string? value)
+    {
+        if (value is not null && (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || value.Length > 2048))
+        {
+            Add(field, $"'{value}' is not an absolute http(s) URL");
+        }
+
+        return this;
+    }
+
+    public Validate Check(bool ok, string field, string message)
+    {
+        if (!ok)
+        {
+            Add(field, message);
+        }
+
+        return this;
+    }
+
+    public void ThrowIfAny()
+    {
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+        }
+    }
+
+    private void Add(string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var list))
+        {
+            errors[field] = list = [];
+        }
+
+        list.Add(message);
+    }
+}
