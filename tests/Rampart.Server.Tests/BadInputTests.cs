@@ -1,3 +1,4 @@
+using Rampart.TestSupport;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -7,7 +8,8 @@ using System.Text.Json;
 namespace Rampart.Server.Tests;
 
 /// <summary>Every kind of bad request gets a 4xx problem document naming what is wrong — and writes nothing.</summary>
-public sealed class BadInputTests
+[Collection(ServerCollection.Name)]
+public sealed class BadInputTests(PostgresFixture postgres)
 {
     private sealed record Case(string Name, string Method, Func<World, string> Path, Func<HttpContent?> Content, int Status, string Names);
 
@@ -18,7 +20,7 @@ public sealed class BadInputTests
     private static readonly Case[] Cases =
     [
         new("malformed report JSON", "POST", _ => $"/api/apps/{World.AppA}/reports", () => Json(Report[..(Report.Length / 2)]), 400, "JSON"),
-        new("unknown schemaVersion", "POST", _ => $"/api/apps/{World.AppA}/reports", () => Json(Report.Replace("\"schemaVersion\": 1", "\"schemaVersion\": 99", StringComparison.Ordinal)), 400, "schemaVersion"),
+        new("unknown schemaVersion", "POST", _ => $"/api/apps/{World.AppA}/reports", () => Json(Report.Replace("\"schemaVersion\": 1", "\"schemaVersion\": 99", StringComparison.Ordinal)), 422, "schemaVersion"),
         new("report for an unknown app", "POST", _ => "/api/apps/com.nobody.app/reports", () => Json(ReportBuilder.Json("com.nobody.app", 3)), 404, "com.nobody.app"),
         new("report as text/plain", "POST", _ => $"/api/apps/{World.AppA}/reports", () => Json(Report, "text/plain"), 415, "application/json"),
         new("report without content type", "POST", _ => $"/api/apps/{World.AppA}/reports", () => new ByteArrayContent(Encoding.UTF8.GetBytes(Report)), 415, "Content-Type"),
@@ -28,7 +30,7 @@ public sealed class BadInputTests
         new("partner with a broken e-mail", "POST", _ => "/api/partners", () => Json("""{"name":"X","securityContactEmail":"not-an-address"}"""), 400, "securityContactEmail"),
         new("partner as malformed JSON", "POST", _ => "/api/partners", () => Json("""{"name":"X", """), 400, "line 1"),
         new("partner as a form", "POST", _ => "/api/partners", () => new FormUrlEncodedContent([new("name", "X")]), 415, "application/x-www-form-urlencoded"),
-        new("app for an unknown partner", "POST", _ => "/api/apps", () => Json("""{"key":"k.k","name":"n","kind":"connect","partnerId":"00000000-0000-4000-8000-000000000001"}"""), 404, "partner"),
+        new("app for an unknown partner", "POST", _ => "/api/apps", () => Json("""{"key":"k.k","name":"n","kind":"connect","partnerId":"00000000-0000-4000-8000-000000000001"}"""), 400, "partnerId"),
         new("app with a wrong partner id", "POST", _ => "/api/apps", () => Json("""{"key":"k.k","name":"n","kind":"connect","partnerId":"seven"}"""), 400, "partnerId"),
         new("illegal transition", "POST", w => $"/api/tickets/{w.TicketsA[0]}/transitions", () => Json("""{"to":"mitigated"}"""), 409, "mitigated"),
         new("unknown status", "POST", w => $"/api/tickets/{w.TicketsA[0]}/transitions", () => Json("""{"to":"done"}"""), 400, "done"),
@@ -46,9 +48,10 @@ public sealed class BadInputTests
 
     [Theory]
     [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.Postgres)]
     public async Task Bad_requests_get_a_problem_naming_what_is_wrong_and_write_nothing(string provider)
     {
-        await using var server = await RunningServer.StartAsync(provider);
+        await using var server = await RunningServer.StartAsync(provider, postgres);
         var world = await World.CreateAsync(server);
         using var admin = server.Client(world.Tokens["security-admin"]);
         var failures = new List<string>();
@@ -90,7 +93,7 @@ public sealed class BadInputTests
     [InlineData(TestDatabase.Sqlite)]
     public async Task An_oversized_report_is_refused_with_413_before_it_is_read(string provider)
     {
-        await using var server = await RunningServer.StartAsync(provider);
+        await using var server = await RunningServer.StartAsync(provider, postgres);
         var world = await World.CreateAsync(server);
         using var admin = server.Client(world.Tokens["security-admin"]);
         var audit = await server.AuditCountAsync();
@@ -114,7 +117,7 @@ public sealed class BadInputTests
     [InlineData(TestDatabase.Sqlite)]
     public async Task A_chunked_upload_that_grows_past_the_limit_is_cut_off_with_413(string provider)
     {
-        await using var server = await RunningServer.StartAsync(provider);
+        await using var server = await RunningServer.StartAsync(provider, postgres);
         var world = await World.CreateAsync(server);
         using var admin = server.Client(world.Tokens["security-admin"]);
         var audit = await server.AuditCountAsync();

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 namespace Rampart.Server.Tests;
 
 /// <summary><c>rampart tokens …</c> and <c>rampart serve</c> as separate processes sharing one data directory.</summary>
+[Collection(ServerCollection.Name)]
 public sealed partial class CliTests : IDisposable
 {
     private readonly string dataDir = Directory.CreateTempSubdirectory("rampart-cli-test-").FullName;

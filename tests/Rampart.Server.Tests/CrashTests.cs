@@ -12,6 +12,7 @@ namespace Rampart.Server.Tests;
 /// fully in or fully absent, and uploading it again gives the right counts. Kills land at several moments
 /// after the upload finished; the test asserts the outcome, never the timing.
 /// </summary>
+[Collection(ServerCollection.Name)]
 public sealed class CrashTests(ITestOutputHelper output) : IDisposable
 {
     private const string App = "com.crash.app";

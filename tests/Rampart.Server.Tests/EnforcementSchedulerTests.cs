@@ -1,14 +1,16 @@
+using Rampart.TestSupport;
 using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Rampart.Server.Tests;
 
-public sealed class EnforcementSchedulerTests
+[Collection(ServerCollection.Name)]
+public sealed class EnforcementSchedulerTests(PostgresFixture postgres)
 {
     [Fact]
     public async Task Enforcement_runs_when_the_clock_passes_each_interval_and_not_before()
     {
-        await using var server = await RunningServer.StartAsync(TestDatabase.Sqlite, enforcementInterval: TimeSpan.FromMinutes(15));
+        await using var server = await RunningServer.StartAsync(TestDatabase.Sqlite, postgres, enforcementInterval: TimeSpan.FromMinutes(15));
         using var client = server.Client();
 
         server.Time.Advance(TimeSpan.FromMinutes(14));

@@ -1,16 +1,19 @@
+using Rampart.TestSupport;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Rampart.Tracking;
 
 namespace Rampart.Server.Tests;
 
-public sealed class IngestTests
+[Collection(ServerCollection.Name)]
+public sealed class IngestTests(PostgresFixture postgres)
 {
     [Theory]
     [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.Postgres)]
     public async Task Ingest_over_http_returns_the_counts_and_an_identical_upload_changes_nothing(string provider)
     {
-        await using var server = await RunningServer.StartAsync(provider);
+        await using var server = await RunningServer.StartAsync(provider, postgres);
         using var client = server.Client(await server.TokenAsync(Role.SecurityAdmin));
         var partner = await World.CreatePartnerAsync(client, "Vendor");
         await World.CreateAppAsync(client, "com.vendor.app", partner);
@@ -37,7 +40,7 @@ public sealed class IngestTests
     [InlineData(TestDatabase.Sqlite)]
     public async Task Tickets_carry_the_minimum_shape_and_list_in_a_stable_order(string provider)
     {
-        await using var server = await RunningServer.StartAsync(provider);
+        await using var server = await RunningServer.StartAsync(provider, postgres);
         var world = await World.CreateAsync(server);
         using var client = server.Client(world.Tokens["auditor"]);
 

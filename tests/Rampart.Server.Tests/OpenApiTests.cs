@@ -1,8 +1,10 @@
+using Rampart.TestSupport;
 using System.Text.Json;
 
 namespace Rampart.Server.Tests;
 
-public sealed class OpenApiTests
+[Collection(ServerCollection.Name)]
+public sealed class OpenApiTests(PostgresFixture postgres)
 {
     public static readonly (string Method, string Path)[] Endpoints =
     [
@@ -19,7 +21,7 @@ public sealed class OpenApiTests
     [Fact]
     public async Task The_openapi_document_is_served_and_lists_every_endpoint()
     {
-        await using var server = await RunningServer.StartAsync(TestDatabase.Sqlite);
+        await using var server = await RunningServer.StartAsync(TestDatabase.Sqlite, postgres);
         using var client = server.Client();
         var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
         document.GetProperty("openapi").GetString().ShouldStartWith("3.");

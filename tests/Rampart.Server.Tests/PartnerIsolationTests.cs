@@ -1,3 +1,4 @@
+using Rampart.TestSupport;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -5,13 +6,15 @@ using System.Text.Json;
 
 namespace Rampart.Server.Tests;
 
-public sealed class PartnerIsolationTests
+[Collection(ServerCollection.Name)]
+public sealed class PartnerIsolationTests(PostgresFixture postgres)
 {
     [Theory]
     [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.Postgres)]
     public async Task A_partner_sees_only_its_own_apps_and_tickets(string provider)
     {
-        await using var server = await RunningServer.StartAsync(provider);
+        await using var server = await RunningServer.StartAsync(provider, postgres);
         var world = await World.CreateAsync(server);
         using var partner = server.Client(world.Tokens["partner"]);
 
@@ -39,15 +42,19 @@ public sealed class PartnerIsolationTests
         {
             var response = await partner.GetAsync(path);
             response.StatusCode.ShouldBe(HttpStatusCode.NotFound, path);
-            (await response.Content.ReadAsStringAsync()).ShouldNotContain(World.AppB);
+            var body = await response.Content.ReadAsStringAsync();
+            body.ShouldNotContain(world.PartnerB.ToString());
+            body.ShouldNotContain("Vendor B");
+            body.ShouldNotContain("fingerprint");
         }
     }
 
     [Theory]
     [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.Postgres)]
     public async Task A_partner_moves_its_tickets_only_along_vendor_transitions(string provider)
     {
-        await using var server = await RunningServer.StartAsync(provider);
+        await using var server = await RunningServer.StartAsync(provider, postgres);
         var world = await World.CreateAsync(server);
         using var partner = server.Client(world.Tokens["partner"]);
         var ticket = world.TicketsA[0];

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Rampart.TestSupport;
 using Rampart.Tracking;
 
 namespace Rampart.Server.Tests;
@@ -34,9 +35,9 @@ public sealed class RunningServer : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<RunningServer> StartAsync(string provider, TimeSpan? enforcementInterval = null)
+    public static async Task<RunningServer> StartAsync(string provider, PostgresFixture postgres, TimeSpan? enforcementInterval = null)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        var database = await TestDatabase.CreateAsync(provider, postgres);
         var time = new FakeTimeProvider(Start);
         var options = new ServerOptions("http://127.0.0.1:0", database.Options, enforcementInterval ?? TimeSpan.FromHours(1));
         var app = RampartServer.Build(options, time, LogLevel.Warning);

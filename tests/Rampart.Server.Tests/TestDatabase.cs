@@ -1,3 +1,4 @@
+using Rampart.TestSupport;
 using Rampart.Tracking;
 
 namespace Rampart.Server.Tests;
@@ -18,8 +19,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public TrackingStoreOptions Options { get; }
 
-    public static async Task<TestDatabase> CreateAsync(string provider)
+    public static async Task<TestDatabase> CreateAsync(string provider, PostgresFixture postgres)
     {
+        ArgumentNullException.ThrowIfNull(postgres);
         switch (provider)
         {
             case Sqlite:
@@ -31,8 +33,13 @@ public sealed class TestDatabase : IAsyncDisposable
                     return ValueTask.CompletedTask;
                 });
             case Postgres:
-                var database = await PostgresDatabases.CreateAsync();
-                return new TestDatabase(new TrackingStoreOptions(DatabaseProvider.PostgreSql, database.ConnectionString), database.DisposeAsync);
+                var connection = await postgres.NewDatabaseAsync();
+                // The database lives until the fixture's cluster is deleted; only its pooled connections are let go here.
+                return new TestDatabase(new TrackingStoreOptions(DatabaseProvider.PostgreSql, connection), () =>
+                {
+                    Npgsql.NpgsqlConnection.ClearAllPools();
+                    return ValueTask.CompletedTask;
+                });
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "sqlite or postgres");
         }

@@ -1,3 +1,4 @@
+using Rampart.TestSupport;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -6,13 +7,15 @@ using Rampart.Tracking;
 
 namespace Rampart.Server.Tests;
 
-public sealed class TokenTests
+[Collection(ServerCollection.Name)]
+public sealed class TokenTests(PostgresFixture postgres)
 {
     [Theory]
     [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.Postgres)]
     public async Task Expired_revoked_unknown_and_malformed_tokens_are_refused_with_401(string provider)
     {
-        await using var server = await RunningServer.StartAsync(provider);
+        await using var server = await RunningServer.StartAsync(provider, postgres);
         var admin = await server.TokenAsync(Role.SecurityAdmin, lifetime: TimeSpan.FromDays(365));
         var shortLived = await server.TokenAsync(Role.Auditor, lifetime: TimeSpan.FromDays(1));
         using var adminClient = server.Client(admin);
@@ -41,7 +44,7 @@ public sealed class TokenTests
     [Fact]
     public async Task A_token_is_shown_once_and_only_its_hash_is_stored()
     {
-        await using var server = await RunningServer.StartAsync(TestDatabase.Sqlite);
+        await using var server = await RunningServer.StartAsync(TestDatabase.Sqlite, postgres);
         using var admin = server.Client(await server.TokenAsync(Role.SecurityAdmin));
         var created = await admin.PostAsync("/api/tokens", Json("""{"role":"ingest","name":"ci upload"}"""));
         created.StatusCode.ShouldBe(HttpStatusCode.Created);

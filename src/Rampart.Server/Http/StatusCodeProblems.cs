@@ -23,7 +23,8 @@ public static class StatusCodeProblems
             401 => ("Unauthenticated", $"{request} needs 'Authorization: Bearer <token>'."),
             403 => ("Forbidden", $"Your token's role may not call {request}."),
             413 => ("Payload too large", $"The request body of {request} is larger than the endpoint accepts."),
-            415 => ("Unsupported media type", $"{request} accepts 'application/json' only."),
+            415 => ("Unsupported media type", $"{request} accepts 'application/json' only; the request's Content-Type is "
+                + (string.IsNullOrEmpty(context.Request.ContentType) ? "missing." : $"'{context.Request.ContentType}'.")),
             _ => (ReasonPhrase(status), $"{request} failed with status {status}."),
         };
         return ProblemWriter.WriteAsync(context, status, ProblemWriter.SlugFor(status), title, detail);
