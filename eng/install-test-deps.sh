@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the system packages the test suite uses (Node.js for the report tests, dnsmasq for the DNS tests). Idempotent; needs root (as on CI and the dev machines).
+# Installs the system packages the test suite uses (Node.js for the report tests, dnsmasq for the DNS tests, PostgreSQL for the tracking tests). Idempotent; needs root (as on CI and the dev machines).
 set -euo pipefail
 need=()
 command -v node >/dev/null 2>&1 || need+=(nodejs)
@@ -9,6 +9,8 @@ command -v dnsmasq >/dev/null 2>&1 || [ -x /usr/sbin/dnsmasq ] || need+=(dnsmasq
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 # The TLS prober is compared against testssl.sh; the comparison must not skip on CI.
 { command -v testssl >/dev/null 2>&1 || command -v testssl.sh >/dev/null 2>&1; } || need+=(testssl.sh)
+# The tracking tests start a throwaway PostgreSQL cluster (initdb + pg_ctl) on loopback; they fail, never skip, without it.
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"

@@ -208,9 +208,11 @@ public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory
     private static async Task<(TicketEntity Ticket, AppEntity App)> LoadAsync(TrackingDbContext db, Actor actor, long id, bool tracked, CancellationToken cancellationToken)
     {
         var scope = Access.PartnerScope(actor);
+        // AsNoTracking applies to the whole query, so a tracked load must not use it on the joined apps either.
         var tickets = tracked ? db.Tickets : db.Tickets.AsNoTracking();
+        var apps = tracked ? db.Apps : db.Apps.AsNoTracking();
         var row = await (from t in tickets
-                         join a in db.Apps.AsNoTracking() on t.AppId equals a.Id
+                         join a in apps on t.AppId equals a.Id
                          where t.Id == id && (scope == null || a.PartnerId == scope)
                          select new { t, a })
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);

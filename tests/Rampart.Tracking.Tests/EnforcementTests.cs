@@ -1,0 +1,99 @@
+using Rampart.TestSupport;
+using static Rampart.Tracking.Tests.Reports;
+
+namespace Rampart.Tracking.Tests;
+
+public sealed class EnforcementTests(PostgresFixture postgres) : DbTest(postgres)
+{
+    private const string App = "com.example.app";
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_breached_critical_ticket_escalates_and_delists_and_a_verified_fix_relists(DatabaseProvider provider)
+    {
+        await using var store = await StoreAsync(provider);
+        await SeedAppAsync(store);
+        await IngestAsync(store, App, Report(App, [Finding("crit", check: "RMP-X-001", requirement: "90", severity: Catalog.Severity.Critical)]));
+        var enforcement = store.Get<EnforcementService>();
+        (await enforcement.RunAsync()).ShouldBe(new EnforcementResult(0, 0, 0, 0, 0));
+
+        store.Time.Advance(TimeSpan.FromDays(28) + TimeSpan.FromMinutes(1));
+        var run = await enforcement.RunAsync();
+
+        run.Escalated.ShouldBe(1);
+        run.Delisted.ShouldBe(1);
+        var ticket = (await TicketsAsync(store, App)).Single();
+        ticket.Status.ShouldBe(TicketStatus.Escalated);
+        ticket.Overdue.ShouldBeTrue();
+        var app = await store.Get<AppService>().GetAsync(Admin, App);
+        app.Listing.State.ShouldBe(ListingState.Delisted);
+        app.Listing.BlockingTicketIds.ShouldBe([ticket.Id]);
+        app.Listing.Cause!.ShouldContain(ticket.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        (await enforcement.RunAsync()).ShouldBe(new EnforcementResult(0, 0, 0, 0, 0));
+
+        // The re-scan passes: ingest verifies the fix and its enforcement run relists the app.
+        await IngestAsync(store, App, Report(App, [], [Requirement("90", Scanning.Reports.RequirementStatus.Pass, "RMP-X-001")], ScanTime.AddDays(30)));
+        var relisted = await store.Get<AppService>().GetAsync(Admin, App);
+        relisted.Listing.State.ShouldBe(ListingState.Listed);
+        relisted.Listing.BlockingTicketIds.ShouldBeEmpty();
+        var audit = await store.Get<AuditService>().ListAsync(Auditor, new AuditQuery($"app:{App}"));
+        audit.Items.Select(e => e.Action).ShouldContain("app.delisted");
+        audit.Items.Select(e => e.Action).ShouldContain("app.relisted");
+        audit.Items.Single(e => e.Action == "app.relisted").Reason!.ShouldContain("no blocking ticket remains");
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_breached_medium_ticket_escalates_and_notifies_without_delisting(DatabaseProvider provider)
+    {
+        await using var store = await StoreAsync(provider);
+        await SeedAppAsync(store);
+        await IngestAsync(store, App, Report(App, [Finding("med", check: "RMP-X-003", requirement: "92", severity: Catalog.Severity.Medium)]));
+
+        store.Time.Advance(TimeSpan.FromDays(57));
+        var run = await store.Get<EnforcementService>().RunAsync();
+
+        run.Escalated.ShouldBe(1);
+        run.Delisted.ShouldBe(0);
+        (await store.Get<AppService>().GetAsync(Admin, App)).Listing.State.ShouldBe(ListingState.Listed);
+        var id = (await TicketsAsync(store, App)).Single().Id;
+        var history = (await store.Get<TicketService>().GetAsync(Admin, id)).History;
+        history.ShouldContain(e => e.Action == "notification.escalated" && e.After == "security@vendor.example");
+        history.ShouldContain(e => e.Action == "ticket.transition" && e.After == "escalated" && e.Actor == "system");
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Reminders_go_out_once_per_threshold_before_the_due_date(DatabaseProvider provider)
+    {
+        await using var store = await StoreAsync(provider);
+        await SeedAppAsync(store);
+        await IngestAsync(store, App, Report(App, [Finding("crit", check: "RMP-X-001", requirement: "90", severity: Catalog.Severity.Critical)]));
+        var enforcement = store.Get<EnforcementService>();
+
+        store.Time.Advance(TimeSpan.FromDays(13));
+        (await enforcement.RunAsync()).Reminded.ShouldBe(0);
+        store.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        (await enforcement.RunAsync()).Reminded.ShouldBe(1);
+        (await enforcement.RunAsync()).Reminded.ShouldBe(0);
+        store.Time.Advance(TimeSpan.FromDays(7));
+        (await enforcement.RunAsync()).Reminded.ShouldBe(1);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task An_approved_extension_moves_the_deadline_and_the_app_stays_listed(DatabaseProvider provider)
+    {
+        await using var store = await StoreAsync(provider);
+        var partner = await SeedAppAsync(store);
+        await IngestAsync(store, App, Report(App, [Finding("crit", check: "RMP-X-001", requirement: "90", severity: Catalog.Severity.Critical)]));
+        var tickets = store.Get<TicketService>();
+        var ticket = (await TicketsAsync(store, App)).Single();
+        await tickets.TransitionAsync(partner, ticket.Id, new TransitionRequest(TicketStatus.ExtensionRequested, Comment: "needs a vendor library release"));
+        var newDue = ticket.DueDate.AddDays(14);
+        await Should.ThrowAsync<ValidationException>(() => tickets.TransitionAsync(Analyst, ticket.Id, new TransitionRequest(TicketStatus.InProgress, DueDate: ticket.DueDate.AddDays(-1))));
+        var approved = await tickets.TransitionAsync(Analyst, ticket.Id, new TransitionRequest(TicketStatus.InProgress, DueDate: newDue, Reason: "library release on the 20th"));
+        approved.DueDate.ShouldBe(newDue);
+
+        store.Time.Advance(TimeSpan.FromDays(30));
+        (await store.Get<EnforcementService>().RunAsync()).Delisted.ShouldBe(0);
+        store.Time.Advance(TimeSpan.FromDays(13));
+        (await store.Get<EnforcementService>().RunAsync()).Delisted.ShouldBe(1);
+    }
+}
