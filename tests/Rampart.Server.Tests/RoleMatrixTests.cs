@@ -35,9 +35,9 @@ public sealed class RoleMatrixTests(PostgresFixture postgres)
         new("GET", (w, _) => $"/api/tickets/{w.TicketsA[0]}", (_, _) => null, Row(200, 200, 200, 200, 403)),
         new("GET", (w, _) => $"/api/tickets/{w.TicketsB[0]}", (_, _) => null, Row(200, 200, 200, 404, 403)),
         new("GET", (_, _) => "/api/tickets/999999999", (_, _) => null, Row(404, 404, 404, 404, 403)),
-        // Each role moves its own ticket so one role's move does not make the next one's illegal.
-        new("POST", (w, role) => $"/api/tickets/{w.TicketsA[Array.IndexOf(World.Roles, role)]}/transitions", (_, _) => """{"to":"in-progress","comment":"on it"}""", Row(200, 200, 403, 200, 403)),
-        new("POST", (w, _) => $"/api/tickets/{w.TicketsB[0]}/transitions", (_, _) => """{"to":"in-progress"}""", Row(200, 200, 403, 404, 403)),
+        // Each role moves its own ticket so one role's move does not make the next one's illegal (no token: index 0).
+        new("POST", (w, role) => $"/api/tickets/{w.TicketsA[Array.IndexOf(World.Roles, role) + 1]}/transitions", (_, _) => """{"to":"in-progress","comment":"on it"}""", Row(200, 200, 403, 200, 403)),
+        new("POST", (w, role) => $"/api/tickets/{w.TicketsB[Array.IndexOf(World.Roles, role) + 1]}/transitions", (_, _) => """{"to":"in-progress"}""", Row(200, 200, 403, 404, 403)),
         new("POST", (w, _) => $"/api/tickets/{w.TicketsA[0]}/comments", (_, role) => $$"""{"text":"comment by {{role}}"}""", Row(201, 201, 403, 201, 403)),
         new("POST", (w, _) => $"/api/tickets/{w.TicketsB[1]}/comments", (_, _) => """{"text":"hello"}""", Row(201, 201, 403, 404, 403)),
         new("GET", (_, _) => "/api/audit", (_, _) => null, Row(200, 200, 200, 403, 403)),
