@@ -47,20 +47,31 @@ public static class LoadClient
 
         async Task SendAsync(string kind, HttpRequestMessage request, double due)
         {
+            var status = 0;
             try
             {
                 using (request)
                 using (var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken))
                 {
-                    var elapsed = clock.Elapsed.TotalMilliseconds - due;
-                    lock (samples)
-                    {
-                        samples.Add(new LoadSample(kind, elapsed, (int)response.StatusCode));
-                    }
+                    status = (int)response.StatusCode;
                 }
+            }
+            catch (HttpRequestException)
+            {
+                // Recorded as status 0: a failed request counts, with the time it took to fail.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The client timeout: recorded as status 0 with its (long) latency.
             }
             finally
             {
+                var elapsed = clock.Elapsed.TotalMilliseconds - due;
+                lock (samples)
+                {
+                    samples.Add(new LoadSample(kind, elapsed, status));
+                }
+
                 gate.Release();
             }
         }

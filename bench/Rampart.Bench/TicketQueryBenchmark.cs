@@ -108,7 +108,7 @@ public static class TicketQueryBenchmark
         var base99 = LoadClient.Percentile(Sorted(baseline.Samples), 99);
         text.AppendLine(Inv($"### GET /api/tickets over {settings.Tickets:N0} tickets ({settings.Apps} apps), PostgreSQL, {settings.Rate} requests/s for {settings.Seconds} s, {Environment.ProcessorCount} cores"));
         text.AppendLine();
-        text.AppendLine(existing ? "Data: already loaded by an earlier run." : Inv($"Data: bulk-loaded with binary COPY in {load.TotalSeconds:0.0} s ({settings.Tickets / load.TotalSeconds:N0} tickets/s), then ANALYZE."));
+        text.AppendLine(existing ? "Data: already loaded by an earlier run." : Inv($"Data: bulk-loaded with binary COPY and VACUUM ANALYZE in {load.TotalSeconds:0.0} s ({settings.Tickets / load.TotalSeconds:N0} tickets/s)."));
         text.AppendLine();
         text.AppendLine("| requests | count | non-200 | p50 ms | p90 ms | p99 ms | max ms |");
         text.AppendLine("|---|---|---|---|---|---|---|");
@@ -160,7 +160,7 @@ public static class TicketQueryBenchmark
 
         var appTable = Table<AppEntity>(db);
         await using (var writer = await connection.BeginBinaryImportAsync(appTable.Copy(nameof(AppEntity.Key), nameof(AppEntity.Name), nameof(AppEntity.Kind), nameof(AppEntity.PartnerId),
-            nameof(AppEntity.DescriptorUrl), nameof(AppEntity.CreatedAt), nameof(AppEntity.ListingState), nameof(AppEntity.ListingSince)), cancellationToken))
+            nameof(AppEntity.DescriptorUrl), nameof(AppEntity.CreatedAt), nameof(AppEntity.ListingState), nameof(AppEntity.ListingSince), nameof(AppEntity.Version)), cancellationToken))
         {
             foreach (var (key, i) in appKeys.Select((k, i) => (k, i)))
             {
@@ -173,6 +173,7 @@ public static class TicketQueryBenchmark
                 await writer.WriteAsync(now.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
                 await writer.WriteAsync(nameof(ListingState.Listed), NpgsqlDbType.Varchar, cancellationToken);
                 await writer.WriteAsync(now.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+                await writer.WriteAsync(0, NpgsqlDbType.Integer, cancellationToken);
             }
 
             await writer.CompleteAsync(cancellationToken);
@@ -187,7 +188,7 @@ public static class TicketQueryBenchmark
             nameof(TicketEntity.AppId), nameof(TicketEntity.Fingerprint), nameof(TicketEntity.RequirementId), nameof(TicketEntity.CheckId),
             nameof(TicketEntity.Title), nameof(TicketEntity.Location), nameof(TicketEntity.Evidence), nameof(TicketEntity.EvidenceHash),
             nameof(TicketEntity.Severity), nameof(TicketEntity.CvssVector), nameof(TicketEntity.CvssScore), nameof(TicketEntity.Status),
-            nameof(TicketEntity.DueDate), nameof(TicketEntity.ReportedAt), nameof(TicketEntity.UpdatedAt)), cancellationToken))
+            nameof(TicketEntity.DueDate), nameof(TicketEntity.ReportedAt), nameof(TicketEntity.UpdatedAt), nameof(TicketEntity.Version)), cancellationToken))
         {
             for (var a = 0; a < appIds.Count; a++)
             {
@@ -213,13 +214,15 @@ public static class TicketQueryBenchmark
                     await writer.WriteAsync(reported.AddDays(7 * weeks[severity]).UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
                     await writer.WriteAsync(reported.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
                     await writer.WriteAsync(reported.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await writer.WriteAsync(0, NpgsqlDbType.Integer, cancellationToken);
                 }
             }
 
             await writer.CompleteAsync(cancellationToken);
         }
 
-        await using (var analyze = new NpgsqlCommand("ANALYZE", connection))
+        // What autovacuum would do after a bulk load: statistics and the visibility map (index-only scans).
+        await using (var analyze = new NpgsqlCommand("VACUUM ANALYZE", connection))
         {
             await analyze.ExecuteNonQueryAsync(cancellationToken);
         }
