@@ -1,13 +1,20 @@
 using System.Globalization;
 using Rampart.Bench;
 
-// Usage: dotnet run -c Release --project bench/Rampart.Bench -- [connect|tls|tickets --connection CS] [--apps N] [--endpoints N] [--rounds N] [--out FILE]
+// Usage: dotnet run -c Release --project bench/Rampart.Bench -- [connect|tls|ingest|tickets --connection CS] [--apps N] [--endpoints N] [--rounds N] [--out FILE]
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 if (args.Length > 0 && args[0] == "tickets")
 {
     var tickets = await TicketQueryBenchmark.RunAsync(TicketQueryBenchmark.Settings.Parse(args[1..]), cancel.Token);
     Console.WriteLine(tickets);
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "ingest")
+{
+    var table = await IngestBenchmark.RunAsync(args[1..], cancel.Token);
+    Console.WriteLine(table);
     return 0;
 }
 

@@ -42,7 +42,8 @@ public static class TrackingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         return options.Provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(options.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
+            DatabaseProvider.Sqlite => builder.UseSqlite(options.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+                .AddInterceptors(Persistence.SqlitePragmas.Instance),
             DatabaseProvider.PostgreSql => builder.UseNpgsql(options.ConnectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "unknown database provider"),
         };

@@ -22,6 +22,13 @@ public sealed class IngestTests(PostgresFixture postgres) : DbTest(postgres)
         var tickets = await TicketsAsync(store, App);
         tickets.Select(t => t.Fingerprint).Order().ShouldBe(["fp-1", "fp-2"]);
         tickets.ShouldAllBe(t => t.Status == TicketStatus.Open && t.AppKey == App && t.RequirementId == "3" && t.CheckId == "RMP-HSTS-001");
+        tickets.ShouldAllBe(t => t.ReportedAt == TrackingTestStore.Start && t.DueDate == TrackingTestStore.Start.AddDays(56));
+        await using (var db = await store.Get<IDbContextFactory<TrackingDbContext>>().CreateDbContextAsync())
+        {
+            (await db.Tickets.AsNoTracking().Select(t => t.LastReportId).ToListAsync()).ShouldAllBe(id => id == first.ReportId);
+            (await db.Audit.AsNoTracking().Where(a => a.Action == "ticket.created").Select(a => a.At).ToListAsync()).ShouldAllBe(at => at == TrackingTestStore.Start);
+        }
+
 
         store.Time.Advance(TimeSpan.FromDays(1));
         var second = await IngestAsync(store, App, Report(App, [Finding("fp-1"), Finding("fp-2")], startedAt: ScanTime.AddDays(1)));
@@ -257,7 +264,7 @@ public sealed class IngestTests(PostgresFixture postgres) : DbTest(postgres)
         }
 
         var report = Report(App, [Finding("fp-1"), Finding("fp-2"), Finding("fp-3")]);
-        await Should.ThrowAsync<DbUpdateException>(() => IngestAsync(store, App, report));
+        await Should.ThrowAsync<System.Data.Common.DbException>(() => IngestAsync(store, App, report));
 
         await using (var db = await factory.CreateDbContextAsync())
         {

@@ -22,29 +22,27 @@ public sealed class EnforcementService(IDbContextFactory<TrackingDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var result = await RunInAsync(db, appId, cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>The run inside the caller's context and transaction (ingest runs it in the report's own transaction, so
+    /// the report and the listing decisions it causes commit together). Saves its changes; does not commit.</summary>
+    internal async Task<EnforcementResult> RunInAsync(TrackingDbContext db, long? appId, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var actor = Actor.System;
         var active = TicketLifecycle.Active.ToArray();
         var tickets = appId is { } id ? db.Tickets.Where(t => t.AppId == id) : db.Tickets;
 
-        var reopened = 0;
-        var expired = await tickets
-            .Where(t => t.Status == TicketStatus.ExceptionGranted && t.ExceptionExpiresAt != null && t.ExceptionExpiresAt <= now)
+        // One query finds everything the run may act on: expired exceptions, breached tickets, tickets within the
+        // reminder horizon (which includes every past-due ticket, the ones that can block a listing).
+        var horizon = now + (policy.RemindersBeforeDue.Count > 0 ? policy.RemindersBeforeDue.Max() : TimeSpan.Zero);
+        var due = await tickets
+            .Where(t => (active.Contains(t.Status) && t.DueDate <= horizon)
+                || (t.Status == TicketStatus.ExceptionGranted && t.ExceptionExpiresAt != null && t.ExceptionExpiresAt <= now))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var t in expired)
-        {
-            var reason = $"exception expired at {t.ExceptionExpiresAt:O}";
-            db.Audit.Add(TicketMoves.Apply(t, TicketStatus.Open, actor, Role.System, reason, now));
-            // The vendor gets the policy's full deadline from the expiry, as for a newly reported ticket.
-            var restarted = policy.DueDate(t.Severity, now);
-            if (restarted > t.DueDate)
-            {
-                t.DueDate = restarted;
-                t.LastReminderDays = null;
-            }
-
-            reopened++;
-        }
 
         var emails = new Dictionary<long, string>();
         async Task<string> ContactOf(long app)
@@ -59,28 +57,33 @@ public sealed class EnforcementService(IDbContextFactory<TrackingDbContext> dbFa
             return email;
         }
 
-        var escalated = 0;
-        var breached = await tickets
-            .Where(t => active.Contains(t.Status) && t.Status != TicketStatus.Escalated && t.DueDate <= now)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var t in breached)
+        int reopened = 0, escalated = 0, reminded = 0;
+        foreach (var t in due)
         {
-            var action = policy.Breach[t.Severity];
-            var reason = $"due date {t.DueDate:O} passed; policy {policy.Version}: {Wire(t.Severity)} breach → {action.ToString().ToLowerInvariant()}";
-            db.Audit.Add(TicketMoves.Apply(t, TicketStatus.Escalated, actor, Role.System, reason, now));
-            // Notifications are recorded for delivery (the server's notifier sends them); the record is the proof of notice.
-            db.Audit.Add(AuditRecord.Create(now, actor, "notification.escalated", AuditRecord.Ticket(t.Id), null, await ContactOf(t.AppId).ConfigureAwait(false), reason));
-            escalated++;
-        }
+            if (t.Status == TicketStatus.ExceptionGranted)
+            {
+                var reason = $"exception expired at {t.ExceptionExpiresAt:O}";
+                db.Audit.Add(TicketMoves.Apply(t, TicketStatus.Open, actor, Role.System, reason, now));
+                // The vendor gets the policy's full deadline from the expiry, as for a newly reported ticket.
+                var restarted = policy.DueDate(t.Severity, now);
+                if (restarted > t.DueDate)
+                {
+                    t.DueDate = restarted;
+                    t.LastReminderDays = null;
+                }
 
-        var reminded = 0;
-        if (policy.RemindersBeforeDue.Count > 0)
-        {
-            var horizon = now + policy.RemindersBeforeDue.Max();
-            var upcoming = await tickets
-                .Where(t => active.Contains(t.Status) && t.Status != TicketStatus.Escalated && t.DueDate > now && t.DueDate <= horizon)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var t in upcoming)
+                reopened++;
+            }
+            else if (t.DueDate <= now && t.Status != TicketStatus.Escalated)
+            {
+                var action = policy.Breach[t.Severity];
+                var reason = $"due date {t.DueDate:O} passed; policy {policy.Version}: {Wire(t.Severity)} breach → {action.ToString().ToLowerInvariant()}";
+                db.Audit.Add(TicketMoves.Apply(t, TicketStatus.Escalated, actor, Role.System, reason, now));
+                // Notifications are recorded for delivery (the server's notifier sends them); the record is the proof of notice.
+                db.Audit.Add(AuditRecord.Create(now, actor, "notification.escalated", AuditRecord.Ticket(t.Id), null, await ContactOf(t.AppId).ConfigureAwait(false), reason));
+                escalated++;
+            }
+            else if (t.DueDate > now && t.Status != TicketStatus.Escalated)
             {
                 var left = t.DueDate - now;
                 var threshold = policy.RemindersBeforeDue.Where(r => left <= r).Min();
@@ -98,13 +101,11 @@ public sealed class EnforcementService(IDbContextFactory<TrackingDbContext> dbFa
             }
         }
 
-        var delistSeverities = policy.Breach.Where(p => p.Value == BreachAction.Delist).Select(p => p.Key).ToArray();
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        var blockingRows = await tickets.AsNoTracking()
-            .Where(t => active.Contains(t.Status) && t.DueDate <= now && delistSeverities.Contains(t.Severity))
-            .Select(t => new { t.AppId, t.Id })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var blocking = blockingRows.GroupBy(r => r.AppId).ToDictionary(g => g.Key, g => g.Select(r => r.Id).Order().ToList());
+        var delistSeverities = policy.Breach.Where(p => p.Value == BreachAction.Delist).Select(p => p.Key).ToHashSet();
+        var blocking = due
+            .Where(t => TicketLifecycle.IsActive(t.Status) && t.DueDate <= now && delistSeverities.Contains(t.Severity))
+            .GroupBy(t => t.AppId)
+            .ToDictionary(g => g.Key, g => g.Select(t => t.Id).Order().ToList());
 
         var apps = db.Apps.AsQueryable();
         if (appId is { } only)
@@ -144,7 +145,6 @@ public sealed class EnforcementService(IDbContextFactory<TrackingDbContext> dbFa
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new EnforcementResult(escalated, delisted, relisted, reminded, reopened);
 
         void Relist(AppEntity app, ListingState state, string cause, string? ids)

@@ -30,16 +30,10 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
         var report = Parse(bytes);
         var plan = ReportPlan.From(report);
 
-        var (result, appId) = await Retry.OnConflictAsync(ct => IngestOnceAsync(actor, appKey, report, plan, sha, ct), cancellationToken).ConfigureAwait(false);
-        if (!result.Duplicate)
-        {
-            await enforcement.RunForAppAsync(appId, cancellationToken).ConfigureAwait(false);
-        }
-
-        return result;
+        return await Retry.OnConflictAsync(ct => IngestOnceAsync(actor, appKey, report, plan, sha, ct), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(IngestResult Result, long AppId)> IngestOnceAsync(Actor actor, string appKey, ScanReport report, ReportPlan plan, string sha, CancellationToken cancellationToken)
+    private async Task<IngestResult> IngestOnceAsync(Actor actor, string appKey, ScanReport report, ReportPlan plan, string sha, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var app = await db.Apps.AsNoTracking().Where(a => a.Key == appKey).Select(a => new { a.Id, a.Key })
@@ -49,13 +43,15 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
             throw new ReportRejectedException($"app.key '{report.App.Key}' in the report does not match the app '{app.Key}' it was uploaded for", 422);
         }
 
+        // One explicit transaction per report; EF's per-SaveChanges savepoints would only add round trips.
+        db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var previous = await db.Reports.AsNoTracking().Where(r => r.AppId == app.Id && r.Sha256 == sha)
             .Select(r => new { r.Id }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (previous is not null)
         {
             // An identical re-upload changes nothing: same report id back, every finding unchanged.
-            return (new IngestResult(0, plan.Findings.Count, 0, 0, 0, previous.Id, Duplicate: true), app.Id);
+            return new IngestResult(0, plan.Findings.Count, 0, 0, 0, previous.Id, Duplicate: true);
         }
 
         var now = time.GetUtcNow();
@@ -153,22 +149,28 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
             Reopened = reopened,
             Suppressed = suppressed,
         });
-        db.Tickets.AddRange(newTickets);
         db.Audit.AddRange(audits);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
-        // Ticket ids exist only now: the creation entries name them.
+        // New tickets and their creation entries go in as multi-row inserts: the bulk of a first ingest.
+        await BulkInsert.TicketsAsync(db, newTickets, cancellationToken).ConfigureAwait(false);
+        var createdEntries = new List<AuditEntity>(newTickets.Count + 1);
         foreach (var ticket in newTickets)
         {
-            db.Audit.Add(AuditRecord.Create(now, actor, "ticket.created", AuditRecord.Ticket(ticket.Id), null, "open",
+            createdEntries.Add(AuditRecord.Create(now, actor, "ticket.created", AuditRecord.Ticket(ticket.Id), null, "open",
                 $"{evidenceNote}; severity {ticket.Severity.ToString().ToLowerInvariant()} {CvssVector.Format(ticket.CvssScore)}, due {ticket.DueDate:O} (policy {policy.Version})"));
         }
 
-        db.Audit.Add(AuditRecord.Create(now, actor, "report.ingested", AuditRecord.App(app.Key), null,
+        createdEntries.Add(AuditRecord.Create(now, actor, "report.ingested", AuditRecord.App(app.Key), null,
             $"created {created}, unchanged {unchanged}, verified-fixed {verified}, reopened {reopened}, suppressed {suppressed}", evidenceNote));
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await BulkInsert.AuditAsync(db, createdEntries, cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+
+        // The policy engine runs for this app in the same transaction: the report and the listing decisions it causes
+        // (a relisting after verified fixes) are committed together or not at all.
+        await enforcement.RunInAsync(db, app.Id, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return (new IngestResult(created, unchanged, verified, reopened, suppressed, reportId), app.Id);
+        return new IngestResult(created, unchanged, verified, reopened, suppressed, reportId);
     }
 
     private TicketEntity NewTicket(long appId, Finding finding, Guid reportId, DateTimeOffset now)

@@ -1,0 +1,113 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Rampart.Tracking.Persistence;
+
+/// <summary>
+/// Multi-row INSERTs for ingest's new tickets and their audit entries, inside the caller's transaction: one statement
+/// per chunk instead of one change-tracked entity per row. Values are converted exactly as the EF model stores them
+/// (SQLite: dates as UTC ticks, GUIDs as upper-case text; enums as their names).
+/// </summary>
+internal static class BulkInsert
+{
+    private const int RowsPerStatement = 400;
+
+    private static readonly string[] TicketColumns =
+    [
+        "AppId", "Fingerprint", "RequirementId", "CheckId", "Title", "Location", "Evidence", "EvidenceHash", "Remediation",
+        "Severity", "CvssVector", "CvssScore", "SeverityReason", "Status", "DueDate", "ReportedAt", "UpdatedAt",
+        "ExceptionExpiresAt", "LastReminderDays", "LastReportId", "ExceptionId", "Version",
+    ];
+
+    private static readonly string[] AuditColumns = ["At", "Actor", "Action", "Subject", "Before", "After", "Reason"];
+
+    /// <summary>Inserts the tickets and sets each one's generated <see cref="TicketEntity.Id"/>.</summary>
+    public static async Task TicketsAsync(TrackingDbContext db, IReadOnlyList<TicketEntity> tickets, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in tickets.Chunk(RowsPerStatement))
+        {
+            var byFingerprint = chunk.ToDictionary(t => t.Fingerprint, StringComparer.Ordinal);
+            await using var command = CreateCommand(db, "tickets", TicketColumns, chunk.Length, " RETURNING \"Id\", \"Fingerprint\"");
+            var p = 0;
+            foreach (var t in chunk)
+            {
+                object?[] values =
+                [
+                    t.AppId, t.Fingerprint, t.RequirementId, t.CheckId, t.Title, t.Location, t.Evidence, t.EvidenceHash, t.Remediation,
+                    t.Severity.ToString(), t.CvssVector, t.CvssScore, t.SeverityReason, t.Status.ToString(), Date(db, t.DueDate),
+                    Date(db, t.ReportedAt), Date(db, t.UpdatedAt), t.ExceptionExpiresAt is { } e ? Date(db, e) : null, t.LastReminderDays,
+                    Id(db, t.LastReportId), Id(db, t.ExceptionId), t.Version,
+                ];
+                foreach (var value in values)
+                {
+                    Add(command, p++, value);
+                }
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                byFingerprint[reader.GetString(1)].Id = reader.GetInt64(0);
+            }
+        }
+    }
+
+    public static async Task AuditAsync(TrackingDbContext db, IReadOnlyList<AuditEntity> entries, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in entries.Chunk(RowsPerStatement))
+        {
+            await using var command = CreateCommand(db, TrackingDbContext.AuditTable, AuditColumns, chunk.Length, string.Empty);
+            var p = 0;
+            foreach (var e in chunk)
+            {
+                object?[] values = [Date(db, e.At), e.Actor, e.Action, e.Subject, e.Before, e.After, e.Reason];
+                foreach (var value in values)
+                {
+                    Add(command, p++, value);
+                }
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static DbCommand CreateCommand(TrackingDbContext db, string table, string[] columns, int rows, string suffix)
+    {
+        var connection = db.Database.GetDbConnection();
+        var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("bulk inserts run inside the ingest transaction");
+        var sql = new StringBuilder();
+        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO \"{table}\" (").AppendJoin(", ", columns.Select(c => $"\"{c}\"")).Append(") VALUES ");
+        var p = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < columns.Length; c++)
+            {
+                sql.Append(c == 0 ? string.Empty : ", ").Append(CultureInfo.InvariantCulture, $"@p{p++}");
+            }
+
+            sql.Append(')');
+        }
+
+        command.CommandText = sql.Append(suffix).ToString();
+        return command;
+    }
+
+    private static void Add(DbCommand command, int index, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = string.Create(CultureInfo.InvariantCulture, $"@p{index}");
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static object Date(TrackingDbContext db, DateTimeOffset value) => db.IsSqlite ? value.UtcTicks : value.ToUniversalTime();
+
+    private static object? Id(TrackingDbContext db, Guid? value) =>
+        value is not { } id ? null : db.IsSqlite ? id.ToString().ToUpperInvariant() : id;
+}
