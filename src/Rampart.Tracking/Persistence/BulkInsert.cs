@@ -9,7 +9,8 @@ namespace Rampart.Tracking.Persistence;
 /// <summary>
 /// Multi-row INSERTs for ingest's new tickets and their audit entries, inside the caller's transaction: one statement
 /// per chunk instead of one change-tracked entity per row. Values are converted exactly as the EF model stores them
-/// (SQLite: dates as UTC ticks, GUIDs as upper-case text; enums as their names).
+/// (SQLite: dates as UTC ticks, GUIDs as upper-case text; enums as their names). On SQLite (in-process) one prepared
+/// single-row statement is re-run per row instead.
 /// </summary>
 internal static class BulkInsert
 {
@@ -27,6 +28,30 @@ internal static class BulkInsert
     /// <summary>Inserts the tickets and sets each one's generated <see cref="TicketEntity.Id"/>.</summary>
     public static async Task TicketsAsync(TrackingDbContext db, IReadOnlyList<TicketEntity> tickets, CancellationToken cancellationToken)
     {
+        if (db.IsSqlite)
+        {
+            // SQLite is in-process: re-running one prepared single-row statement is cheaper than binding thousands of
+            // named parameters of a multi-row statement (the engine looks names up one by one).
+            await using var single = CreateCommand(db, "tickets", TicketColumns, 1, " RETURNING \"Id\"");
+            for (var i = 0; i < TicketColumns.Length; i++)
+            {
+                Add(single, i, null);
+            }
+
+            foreach (var t in tickets)
+            {
+                var values = TicketValues(db, t);
+                for (var i = 0; i < values.Length; i++)
+                {
+                    single.Parameters[i].Value = values[i] ?? DBNull.Value;
+                }
+
+                t.Id = Convert.ToInt64(await single.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            }
+
+            return;
+        }
+
         foreach (var chunk in tickets.Chunk(RowsPerStatement))
         {
             var byFingerprint = chunk.ToDictionary(t => t.Fingerprint, StringComparer.Ordinal);
@@ -34,14 +59,7 @@ internal static class BulkInsert
             var p = 0;
             foreach (var t in chunk)
             {
-                object?[] values =
-                [
-                    t.AppId, t.Fingerprint, t.RequirementId, t.CheckId, t.Title, t.Location, t.Evidence, t.EvidenceHash, t.Remediation,
-                    t.Severity.ToString(), t.CvssVector, t.CvssScore, t.SeverityReason, t.Status.ToString(), Date(db, t.DueDate),
-                    Date(db, t.ReportedAt), Date(db, t.UpdatedAt), t.ExceptionExpiresAt is { } e ? Date(db, e) : null, t.LastReminderDays,
-                    Id(db, t.LastReportId), Id(db, t.ExceptionId), t.Version,
-                ];
-                foreach (var value in values)
+                foreach (var value in TicketValues(db, t))
                 {
                     Add(command, p++, value);
                 }
@@ -57,6 +75,28 @@ internal static class BulkInsert
 
     public static async Task AuditAsync(TrackingDbContext db, IReadOnlyList<AuditEntity> entries, CancellationToken cancellationToken)
     {
+        if (db.IsSqlite)
+        {
+            await using var single = CreateCommand(db, TrackingDbContext.AuditTable, AuditColumns, 1, string.Empty);
+            for (var i = 0; i < AuditColumns.Length; i++)
+            {
+                Add(single, i, null);
+            }
+
+            foreach (var e in entries)
+            {
+                object?[] values = [Date(db, e.At), e.Actor, e.Action, e.Subject, e.Before, e.After, e.Reason];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    single.Parameters[i].Value = values[i] ?? DBNull.Value;
+                }
+
+                await single.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         foreach (var chunk in entries.Chunk(RowsPerStatement))
         {
             await using var command = CreateCommand(db, TrackingDbContext.AuditTable, AuditColumns, chunk.Length, string.Empty);
@@ -73,6 +113,14 @@ internal static class BulkInsert
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static object?[] TicketValues(TrackingDbContext db, TicketEntity t) =>
+    [
+        t.AppId, t.Fingerprint, t.RequirementId, t.CheckId, t.Title, t.Location, t.Evidence, t.EvidenceHash, t.Remediation,
+        t.Severity.ToString(), t.CvssVector, t.CvssScore, t.SeverityReason, t.Status.ToString(), Date(db, t.DueDate),
+        Date(db, t.ReportedAt), Date(db, t.UpdatedAt), t.ExceptionExpiresAt is { } e ? Date(db, e) : null, t.LastReminderDays,
+        Id(db, t.LastReportId), Id(db, t.ExceptionId), t.Version,
+    ];
 
     private static DbCommand CreateCommand(TrackingDbContext db, string table, string[] columns, int rows, string suffix)
     {

@@ -1,0 +1,70 @@
+using Microsoft.Data.Sqlite;
+using Rampart.TestSupport;
+
+namespace Rampart.Tracking.Tests;
+
+public sealed class StorageTests(PostgresFixture postgres) : DbTest(postgres)
+{
+    [Fact]
+    public async Task The_default_store_is_a_sqlite_file_in_the_data_directory_in_wal_mode()
+    {
+        await using var store = await StoreAsync(DatabaseProvider.Sqlite);
+        var file = new SqliteConnectionStringBuilder(store.Options.ConnectionString).DataSource;
+        Path.GetFileName(file).ShouldBe("rampart.db");
+        File.Exists(file).ShouldBeTrue();
+
+        await using var connection = new SqliteConnection($"Data Source={file}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        ((string?)await command.ExecuteScalarAsync()).ShouldBe("wal");
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task An_oversized_report_is_rejected_before_parsing_and_nothing_is_written(DatabaseProvider provider)
+    {
+        await using var store = await StoreAsync(provider);
+        await SeedAppAsync(store);
+        await using var huge = new RepeatingStream(IngestService.MaxReportBytes + 1);
+
+        var error = await Should.ThrowAsync<ReportRejectedException>(() => store.Get<IngestService>().IngestAsync(Uploader, "com.example.app", huge));
+
+        error.StatusCode.ShouldBe(413);
+        error.Detail.ShouldContain("larger than 64 MiB");
+        (await TicketsAsync(store)).ShouldBeEmpty();
+    }
+
+    /// <summary>A read-only stream of spaces of a given length, without holding it in memory.</summary>
+    private sealed class RepeatingStream(long length) : Stream
+    {
+        private long position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length;
+
+        public override long Position { get => position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - position);
+            buffer.AsSpan(offset, n).Fill((byte)' ');
+            position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
