@@ -122,7 +122,7 @@ public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory
             AddComment(db, ticket.Id, actor, request.Comment.Trim(), now);
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await SaveTicketAsync(db, id, cancellationToken).ConfigureAwait(false);
         await enforcement.RunForAppAsync(app.Id, cancellationToken).ConfigureAwait(false);
         return await GetAsync(actor, id, cancellationToken).ConfigureAwait(false);
     }
@@ -160,7 +160,7 @@ public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory
         ticket.Version++;
         var after = $"{vector.Severity.ToString().ToLowerInvariant()} {CvssVector.Format(vector.BaseScore)} {vector.Vector}; due {ticket.DueDate:O}";
         db.Audit.Add(AuditRecord.Create(now, actor, "ticket.severity", AuditRecord.Ticket(ticket.Id), before, after, ticket.SeverityReason));
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await SaveTicketAsync(db, id, cancellationToken).ConfigureAwait(false);
         await enforcement.RunForAppAsync(app.Id, cancellationToken).ConfigureAwait(false);
         return await GetAsync(actor, id, cancellationToken).ConfigureAwait(false);
     }
@@ -183,6 +183,19 @@ public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory
         UpdatedAt = t.UpdatedAt,
         Overdue = TicketLifecycle.IsActive(t.Status) && t.DueDate < now,
     };
+
+    /// <summary>A scan or the policy engine changed the ticket since it was read: the caller decides again on fresh data.</summary>
+    private static async Task SaveTicketAsync(TrackingDbContext db, long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException($"ticket {id} was changed at the same time (by a scan or the policy engine); reload it and try again");
+        }
+    }
 
     private static void RequireWriter(Actor actor)
     {
