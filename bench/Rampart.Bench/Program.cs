@@ -5,8 +5,16 @@ using Rampart.Bench;
 //        dotnet run -c Release --project bench/Rampart.Bench -- tls [--runs N]
 //        dotnet run -c Release --project bench/Rampart.Bench -- forge [LINES] [ROUNDS]
 //        dotnet run -c Release --project bench/Rampart.Bench -- ingest [--reports N] [--findings N] [--parallel N] [--db sqlite|postgres]
+//        dotnet run -c Release --project bench/Rampart.Bench -- tickets --connection CS
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+if (args.Length > 0 && args[0] == "tickets")
+{
+    var tickets = await TicketQueryBenchmark.RunAsync(TicketQueryBenchmark.Settings.Parse(args[1..]), cancel.Token);
+    Console.WriteLine(tickets);
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "ingest")
 {
     var table = await IngestBenchmark.RunAsync(args[1..], cancel.Token);

@@ -41,6 +41,22 @@ public static class RampartApp
             config.AddCommand<CatalogCommand>("catalog")
                 .WithDescription("Print a requirements catalog.")
                 .WithExample("catalog", "--id", "2022");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Run the tracking server: REST API for partners, apps, report ingest, tickets and audit (SQLite by default).")
+                .WithExample("serve", "--urls", "http://127.0.0.1:8080", "--data-dir", "rampart-data")
+                .WithExample("serve", "--database", "postgres", "--connection", "Host=127.0.0.1;Database=rampart;Username=rampart;Password=secret");
+            config.AddBranch("tokens", tokens =>
+            {
+                tokens.SetDescription("Create, list and revoke API tokens of the tracking server (works on the database directly).");
+                tokens.AddCommand<TokensCreateCommand>("create")
+                    .WithDescription("Create a token; it is printed alone on the last line, only this once.")
+                    .WithExample("tokens", "create", "--role", "security-admin", "--name", "bootstrap")
+                    .WithExample("tokens", "create", "--role", "partner", "--partner", "3f1c0d2e-0000-4000-8000-000000000001", "--expires", "30d");
+                tokens.AddCommand<TokensListCommand>("list")
+                    .WithDescription("List tokens: id, name, role, partner, expiry and state (never the token).");
+                tokens.AddCommand<TokensRevokeCommand>("revoke")
+                    .WithDescription("Revoke a token by id.");
+            });
         });
         return app;
     }

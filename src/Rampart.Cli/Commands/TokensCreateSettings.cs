@@ -1,0 +1,58 @@
+using System.ComponentModel;
+using Rampart.Tracking;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Rampart.Cli.Commands;
+
+public sealed class TokensCreateSettings : StoreSettings
+{
+    [CommandOption("--role <ROLE>")]
+    [Description("security-admin, security-analyst, partner, auditor or ingest.")]
+    public string? Role { get; init; }
+
+    [CommandOption("--partner <ID>")]
+    [Description("The partner id a partner token is scoped to (required for --role partner).")]
+    public Guid? Partner { get; init; }
+
+    [CommandOption("--expires <DURATION>")]
+    [Description("Lifetime, e.g. 90d, 12h, 30m. Default: 90d.")]
+    public string Expires { get; init; } = "90d";
+
+    [CommandOption("--name <NAME>")]
+    [Description("A label to recognise the token by in 'tokens list' (e.g. the CI job that uses it).")]
+    public string? Name { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        var store = base.Validate();
+        if (!store.Successful)
+        {
+            return store;
+        }
+
+        if (Role is null)
+        {
+            return ValidationResult.Error("--role is required: security-admin, security-analyst, partner, auditor or ingest.");
+        }
+
+        if (!RoleNames.TryParse(Role, out var role) || role == Rampart.Tracking.Role.System)
+        {
+            return ValidationResult.Error($"--role '{Role}' is not one of security-admin, security-analyst, partner, auditor, ingest.");
+        }
+
+        if (role == Rampart.Tracking.Role.Partner && Partner is null)
+        {
+            return ValidationResult.Error("--role partner needs --partner <ID> (the partner's id from POST /api/partners).");
+        }
+
+        if (role != Rampart.Tracking.Role.Partner && Partner is not null)
+        {
+            return ValidationResult.Error($"--partner applies to partner tokens only, not to {Role}.");
+        }
+
+        return Durations.TryParse(Expires, out _)
+            ? ValidationResult.Success()
+            : ValidationResult.Error($"--expires '{Expires}' is not a duration like 90d, 12h or 30m.");
+    }
+}

@@ -1,0 +1,19 @@
+namespace Rampart.Server.Api;
+
+// The API's request bodies. They are the server's own types (not the services' request records) so that the
+// wire stays strict — every field listed, unknown ones refused — whatever the domain types look like.
+
+public sealed record CreatePartnerBody(string Name, string SecurityContactEmail);
+
+public sealed record CreateAppBody(string Key, string Name, string Kind, Guid PartnerId, string? DescriptorUrl = null);
+
+public sealed record TransitionBody(string To, string? Comment = null, DateTimeOffset? DueDate = null, string? Reason = null);
+
+public sealed record CommentBody(string Text);
+
+public sealed record SeverityBody(string CvssVector, string Reason);
+
+public sealed record GrantExceptionBody(string AppKey, string RequirementId, string Reason, DateTimeOffset ExpiresAt, string? LocationPattern = null);
+
+/// <param name="ExpiresInDays">Lifetime in days (default 90).</param>
+public sealed record CreateTokenBody(string Role, Guid? PartnerId = null, int? ExpiresInDays = null, string? Name = null);
