@@ -385,6 +385,8 @@ namespace Rampart.Tracking.Migrations.PostgreSql
 
                     b.HasIndex("AppId", "Status", "DueDate");
 
+                    b.HasIndex("Status", "Severity", "DueDate", "Id");
+
                     b.ToTable("tickets", (string)null);
                 });
 

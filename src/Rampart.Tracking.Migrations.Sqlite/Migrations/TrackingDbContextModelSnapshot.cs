@@ -372,6 +372,8 @@ namespace Rampart.Tracking.Migrations.Sqlite
 
                     b.HasIndex("AppId", "Status", "DueDate");
 
+                    b.HasIndex("Status", "Severity", "DueDate", "Id");
+
                     b.ToTable("tickets", (string)null);
                 });
 

@@ -102,6 +102,8 @@ public sealed class TrackingDbContext(DbContextOptions<TrackingDbContext> option
             e.HasIndex(t => new { t.DueDate, t.Id });
             e.HasIndex(t => new { t.AppId, t.Status, t.DueDate });
             e.HasIndex(t => new { t.Status, t.DueDate });
+            // The list's most common filter (status and severity) in the list's order, so a page is an index range scan.
+            e.HasIndex(t => new { t.Status, t.Severity, t.DueDate, t.Id });
             e.Property(t => t.RequirementId).HasMaxLength(64);
             e.Property(t => t.CheckId).HasMaxLength(64);
             e.Property(t => t.Title).HasMaxLength(1000);
