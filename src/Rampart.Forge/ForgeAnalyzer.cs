@@ -32,18 +32,23 @@ public static class ForgeAnalyzer
         cancellationToken.ThrowIfCancellationRequested();
 
         var entries = EntryPointFinder.Find(manifest, code);
-        var findings = new List<ForgeFinding>(new CallGraphAnalyzer(code).Analyze(entries));
-        var scanner = new FileScanner();
+        // The call-graph walk is one sequential pass; the path-independent file checks are independent of it and of
+        // each other, so they run per module on the other cores meanwhile and are merged in path order.
+        var callGraph = Task.Run(() => new CallGraphAnalyzer(code).Analyze(entries), cancellationToken);
         var reportsPersonalData = manifest.HasScope("report:personal-data");
-        foreach (var module in code.Modules.OrderBy(m => m.Path, StringComparer.Ordinal))
+        var ordered = code.Modules.OrderBy(m => m.Path, StringComparer.Ordinal).ToList();
+        var scanners = new FileScanner[ordered.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken };
+        Parallel.For(0, ordered.Count, options, i =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            scanner.Scan(module, reportsPersonalData);
-        }
+            scanners[i] = new FileScanner();
+            scanners[i].Scan(ordered[i], reportsPersonalData);
+        });
 
-        findings.AddRange(scanner.Findings);
+        var findings = new List<ForgeFinding>(await callGraph);
+        findings.AddRange(scanners.SelectMany(s => s.Findings));
         findings.AddRange(ManifestChecks.Run(manifest, today));
-        var scopes = ScopeCheck.Run(manifest, scanner.ProductCalls, ScopeData.Default);
+        var scopes = ScopeCheck.Run(manifest, [.. scanners.SelectMany(s => s.ProductCalls)], ScopeData.Default);
         findings.AddRange(scopes.Findings);
         return new ForgeAnalysis(manifest, code, entries, findings, scopes.Abstained);
     }

@@ -19,6 +19,9 @@ namespace Rampart.Forge.Analysis;
 public sealed class CallGraphAnalyzer(CodeModel model)
 {
     private static readonly string[] VerifyFunctions = ["timingSafeEqual", "verify", "verifySignature", "verifyWebhook", "validateSignature", "verifyToken", "compare", "compareSync"];
+    private static readonly System.Text.RegularExpressions.Regex FixedOrigin = new(
+        @"^(https?://[^/{}?#@\\]+/|/[^/])", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     // Keyed by what changes the outcome, not by entry: a function reached from many entries in the same state is walked
     // once (its findings keep the first path that reached them), which keeps the analysis linear in the code size.
     private readonly Dictionary<(Node, bool, bool, uint, EntryKind, bool), (bool Checked, bool Authenticated)> memo = [];
@@ -27,6 +30,9 @@ public sealed class CallGraphAnalyzer(CodeModel model)
     private readonly List<ForgeFinding> findings = [];
     private readonly HashSet<(string, string)> reported = [];
     private readonly HashSet<EntryPoint> rovoReported = [];
+
+    // The tree searches below run on most expressions; they never nest, so they share one stack instead of allocating one each.
+    private readonly Stack<Node> scratch = new();
 
     public int FunctionsVisited { get; private set; }
 
@@ -310,17 +316,18 @@ public sealed class CallGraphAnalyzer(CodeModel model)
             return false;
         }
 
-        return System.Text.RegularExpressions.Regex.IsMatch(pattern, @"^(https?://[^/{}?#@\\]+/|/[^/])", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return FixedOrigin.IsMatch(pattern);
     }
 
-    private static bool References(Node node, HashSet<string> names)
+    private bool References(Node node, HashSet<string> names)
     {
         if (names.Count == 0)
         {
             return false;
         }
 
-        var stack = new Stack<Node>();
+        var stack = scratch;
+        stack.Clear();
         stack.Push(node);
         while (stack.Count > 0)
         {
@@ -352,9 +359,10 @@ public sealed class CallGraphAnalyzer(CodeModel model)
     }
 
     /// <summary>A value that carries the caller's credential or the app's secret: request headers, process.env, getSecret().</summary>
-    private static bool IsAuthSource(Node node, Flow flow)
+    private bool IsAuthSource(Node node, Flow flow)
     {
-        var stack = new Stack<Node>();
+        var stack = scratch;
+        stack.Clear();
         stack.Push(node);
         while (stack.Count > 0)
         {
@@ -381,7 +389,7 @@ public sealed class CallGraphAnalyzer(CodeModel model)
         return false;
     }
 
-    private static bool IsAuthValue(Node node, Flow flow) => IsAuthSource(node, flow);
+    private bool IsAuthValue(Node node, Flow flow) => IsAuthSource(node, flow);
 
     internal static IEnumerable<string> PatternNames(Node? pattern, bool skipContext)
     {

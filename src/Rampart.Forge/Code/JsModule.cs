@@ -20,7 +20,7 @@ public sealed class JsModule(string path, string text, Acornima.Ast.Program prog
 
     public SourceLanguage Language { get; } = language;
 
-    public int LineCount { get; } = text.Count(c => c == '\n') + 1;
+    public int LineCount { get; } = text.AsSpan().Count('\n') + 1;
 
     public Dictionary<string, ImportBinding> Imports { get; } = new(StringComparer.Ordinal);
 

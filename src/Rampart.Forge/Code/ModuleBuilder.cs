@@ -216,6 +216,7 @@ public static class ModuleBuilder
     private static void Index(JsModule module, Node root)
     {
         var stack = new Stack<Node>();
+        var children = new List<Node>();
         stack.Push(root);
         while (stack.Count > 0)
         {
@@ -268,7 +269,13 @@ public static class ModuleBuilder
                     break;
             }
 
-            var children = node.ChildNodes.ToList();
+            // One reused buffer instead of a list per node: this pass sees every node of every file.
+            children.Clear();
+            foreach (var child in node.ChildNodes)
+            {
+                children.Add(child);
+            }
+
             for (var i = children.Count - 1; i >= 0; i--)
             {
                 stack.Push(children[i]);
