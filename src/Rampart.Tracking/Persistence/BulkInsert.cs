@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Rampart.Tracking.Persistence;
 
@@ -10,7 +12,8 @@ namespace Rampart.Tracking.Persistence;
 /// Multi-row INSERTs for ingest's new tickets and their audit entries, inside the caller's transaction: one statement
 /// per chunk instead of one change-tracked entity per row. Values are converted exactly as the EF model stores them
 /// (SQLite: dates as UTC ticks, GUIDs as upper-case text; enums as their names). On SQLite (in-process) one prepared
-/// single-row statement is re-run per row instead.
+/// single-row statement is re-run per row instead; on PostgreSQL audit entries (which need no generated ids back) go
+/// in by binary COPY.
 /// </summary>
 internal static class BulkInsert
 {
@@ -97,6 +100,29 @@ internal static class BulkInsert
             return;
         }
 
+        if (db.Database.GetDbConnection() is NpgsqlConnection npgsql)
+        {
+            // Binary COPY streams the rows in one round trip with no SQL to parse and no parameters to bind; it runs in
+            // the connection's open transaction (the report's), and the append-only insert triggers still fire.
+            await using var importer = await npgsql.BeginBinaryImportAsync(
+                $"COPY \"{TrackingDbContext.AuditTable}\" (" + string.Join(", ", AuditColumns.Select(c => $"\"{c}\"")) + ") FROM STDIN (FORMAT BINARY)",
+                cancellationToken).ConfigureAwait(false);
+            foreach (var e in entries)
+            {
+                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(e.At.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(e.Actor, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(e.Action, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(e.Subject, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+                await WriteTextAsync(importer, e.Before, cancellationToken).ConfigureAwait(false);
+                await WriteTextAsync(importer, e.After, cancellationToken).ConfigureAwait(false);
+                await WriteTextAsync(importer, e.Reason, cancellationToken).ConfigureAwait(false);
+            }
+
+            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         foreach (var chunk in entries.Chunk(RowsPerStatement))
         {
             await using var command = CreateCommand(db, TrackingDbContext.AuditTable, AuditColumns, chunk.Length, string.Empty);
@@ -111,6 +137,18 @@ internal static class BulkInsert
             }
 
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteTextAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken)
+    {
+        if (value is null)
+        {
+            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await importer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         }
     }
 
