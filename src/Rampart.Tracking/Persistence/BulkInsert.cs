@@ -55,6 +55,12 @@ internal static class BulkInsert
             return;
         }
 
+        if (db.Database.GetDbConnection() is NpgsqlConnection npgsql && tickets.Count > 0)
+        {
+            await CopyTicketsAsync(db, npgsql, tickets, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         foreach (var chunk in tickets.Chunk(RowsPerStatement))
         {
             var byFingerprint = chunk.ToDictionary(t => t.Fingerprint, StringComparer.Ordinal);
@@ -137,6 +143,74 @@ internal static class BulkInsert
             }
 
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Takes the ids from the identity sequence first (one query; COPY cannot return them), then streams the rows with
+    /// explicit ids by binary COPY. A concurrent ingest of the same fingerprint still hits the unique index, and the
+    /// caller's retry takes it from there.
+    /// </summary>
+    private static async Task CopyTicketsAsync(TrackingDbContext db, NpgsqlConnection connection, IReadOnlyList<TicketEntity> tickets, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
+            ?? throw new InvalidOperationException("bulk inserts run inside the ingest transaction");
+        await using (var ids = new NpgsqlCommand(
+            "SELECT nextval(pg_get_serial_sequence('tickets', 'Id')) FROM generate_series(1, @n)", connection, transaction))
+        {
+            ids.Parameters.AddWithValue("n", tickets.Count);
+            await using var reader = await ids.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var i = 0;
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                tickets[i++].Id = reader.GetInt64(0);
+            }
+        }
+
+        await using var importer = await connection.BeginBinaryImportAsync(
+            "COPY \"tickets\" (\"Id\", " + string.Join(", ", TicketColumns.Select(c => $"\"{c}\"")) + ") FROM STDIN (FORMAT BINARY)",
+            cancellationToken).ConfigureAwait(false);
+        foreach (var t in tickets)
+        {
+            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.Id, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.AppId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.Fingerprint, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.RequirementId, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.CheckId, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.Title, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.Location, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.Evidence, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.EvidenceHash, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+            await WriteTextAsync(importer, t.Remediation, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.Severity.ToString(), NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.CvssVector, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.CvssScore, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
+            await WriteTextAsync(importer, t.SeverityReason, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.Status.ToString(), NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.DueDate.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.ReportedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.UpdatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+            await WriteNullableAsync(importer, t.ExceptionExpiresAt?.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+            await WriteNullableAsync(importer, t.LastReminderDays, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+            await WriteNullableAsync(importer, t.LastReportId, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
+            await WriteNullableAsync(importer, t.ExceptionId, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.Version, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+        }
+
+        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
+        where T : struct
+    {
+        if (value is { } v)
+        {
+            await importer.WriteAsync(v, type, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
