@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Rampart.Tracking.Persistence;
 
@@ -10,7 +12,8 @@ namespace Rampart.Tracking.Persistence;
 /// Multi-row INSERTs for ingest's new tickets and their audit entries, inside the caller's transaction: one statement
 /// per chunk instead of one change-tracked entity per row. Values are converted exactly as the EF model stores them
 /// (SQLite: dates as UTC ticks, GUIDs as upper-case text; enums as their names). On SQLite (in-process) one prepared
-/// single-row statement is re-run per row instead.
+/// single-row statement is re-run per row instead; on PostgreSQL audit entries (which need no generated ids back) go
+/// in by binary COPY.
 /// </summary>
 internal static class BulkInsert
 {
@@ -49,6 +52,12 @@ internal static class BulkInsert
                 t.Id = Convert.ToInt64(await single.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
             }
 
+            return;
+        }
+
+        if (db.Database.GetDbConnection() is NpgsqlConnection npgsql && tickets.Count > 0)
+        {
+            await CopyTicketsAsync(db, npgsql, tickets, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -97,6 +106,29 @@ internal static class BulkInsert
             return;
         }
 
+        if (db.Database.GetDbConnection() is NpgsqlConnection npgsql)
+        {
+            // Binary COPY streams the rows in one round trip with no SQL to parse and no parameters to bind; it runs in
+            // the connection's open transaction (the report's), and the append-only insert triggers still fire.
+            await using var importer = await npgsql.BeginBinaryImportAsync(
+                $"COPY \"{TrackingDbContext.AuditTable}\" (" + string.Join(", ", AuditColumns.Select(c => $"\"{c}\"")) + ") FROM STDIN (FORMAT BINARY)",
+                cancellationToken).ConfigureAwait(false);
+            foreach (var e in entries)
+            {
+                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(e.At.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(e.Actor, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(e.Action, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(e.Subject, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+                await WriteTextAsync(importer, e.Before, cancellationToken).ConfigureAwait(false);
+                await WriteTextAsync(importer, e.After, cancellationToken).ConfigureAwait(false);
+                await WriteTextAsync(importer, e.Reason, cancellationToken).ConfigureAwait(false);
+            }
+
+            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         foreach (var chunk in entries.Chunk(RowsPerStatement))
         {
             await using var command = CreateCommand(db, TrackingDbContext.AuditTable, AuditColumns, chunk.Length, string.Empty);
@@ -111,6 +143,86 @@ internal static class BulkInsert
             }
 
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Takes the ids from the identity sequence first (one query; COPY cannot return them), then streams the rows with
+    /// explicit ids by binary COPY. A concurrent ingest of the same fingerprint still hits the unique index, and the
+    /// caller's retry takes it from there.
+    /// </summary>
+    private static async Task CopyTicketsAsync(TrackingDbContext db, NpgsqlConnection connection, IReadOnlyList<TicketEntity> tickets, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
+            ?? throw new InvalidOperationException("bulk inserts run inside the ingest transaction");
+        await using (var ids = new NpgsqlCommand(
+            "SELECT nextval(pg_get_serial_sequence('tickets', 'Id')) FROM generate_series(1, @n)", connection, transaction))
+        {
+            ids.Parameters.AddWithValue("n", tickets.Count);
+            await using var reader = await ids.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var i = 0;
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                tickets[i++].Id = reader.GetInt64(0);
+            }
+        }
+
+        await using var importer = await connection.BeginBinaryImportAsync(
+            "COPY \"tickets\" (\"Id\", " + string.Join(", ", TicketColumns.Select(c => $"\"{c}\"")) + ") FROM STDIN (FORMAT BINARY)",
+            cancellationToken).ConfigureAwait(false);
+        foreach (var t in tickets)
+        {
+            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.Id, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.AppId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.Fingerprint, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.RequirementId, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.CheckId, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.Title, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.Location, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.Evidence, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.EvidenceHash, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+            await WriteTextAsync(importer, t.Remediation, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.Severity.ToString(), NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.CvssVector, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.CvssScore, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
+            await WriteTextAsync(importer, t.SeverityReason, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.Status.ToString(), NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.DueDate.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.ReportedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.UpdatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+            await WriteNullableAsync(importer, t.ExceptionExpiresAt?.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+            await WriteNullableAsync(importer, t.LastReminderDays, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+            await WriteNullableAsync(importer, t.LastReportId, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
+            await WriteNullableAsync(importer, t.ExceptionId, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.Version, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+        }
+
+        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
+        where T : struct
+    {
+        if (value is { } v)
+        {
+            await importer.WriteAsync(v, type, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteTextAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken)
+    {
+        if (value is null)
+        {
+            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await importer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -60,7 +60,9 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
             .Where(e => e.AppId == app.Id && e.RevokedAt == null && e.ExpiresAt > now)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var fingerprints = plan.Findings.Keys.ToArray();
-        var existing = await db.Tickets.Where(t => t.AppId == app.Id && fingerprints.Contains(t.Fingerprint))
+        // Untracked: on a re-scan nearly every finding is unchanged, so only the few tickets that move are attached (before
+        // they change, so their original Version still guards the update).
+        var existing = await db.Tickets.AsNoTracking().Where(t => t.AppId == app.Id && fingerprints.Contains(t.Fingerprint))
             .ToDictionaryAsync(t => t.Fingerprint, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
 
         var active = TicketLifecycle.Active.ToArray();
@@ -89,6 +91,11 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
                 newTickets.Add(NewTicket(app.Id, finding, reportId, now));
                 created++;
                 continue;
+            }
+
+            if (Moves(ticket, finding, exception, report.StartedAt))
+            {
+                db.Tickets.Attach(ticket);
             }
 
             switch (ticket.Status)
@@ -172,6 +179,16 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new IngestResult(created, unchanged, verified, reopened, suppressed, reportId);
     }
+
+    /// <summary>True when the switch in <see cref="IngestOnceAsync"/> changes the ticket (keep the two in step).</summary>
+    private static bool Moves(TicketEntity ticket, Finding finding, ExceptionEntity? exception, DateTimeOffset startedAt) => ticket.Status switch
+    {
+        var s when TicketLifecycle.IsActive(s) && exception is not null => true,
+        TicketStatus.FixSubmitted when startedAt > ticket.UpdatedAt => true,
+        TicketStatus.VerifiedFixed when exception is null => true,
+        TicketStatus.FalsePositive when ticket.EvidenceHash != Hash(finding.Evidence) && exception is null => true,
+        _ => false,
+    };
 
     private TicketEntity NewTicket(long appId, Finding finding, Guid reportId, DateTimeOffset now)
     {

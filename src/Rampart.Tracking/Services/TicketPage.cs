@@ -6,7 +6,7 @@ namespace Rampart.Tracking;
 /// </summary>
 public sealed record TicketPage(IReadOnlyList<TicketDto> Items, int Total, int Page, int PageSize)
 {
-    public const int CountLimit = 10_000;
+    public const int CountLimit = 1_000;
 
     public bool TotalExact { get; init; } = true;
 }
