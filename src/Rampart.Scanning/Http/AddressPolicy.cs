@@ -115,4 +115,34 @@ public sealed class AddressPolicy(bool allowPrivateNetwork)
 
         return address;
     }
+
+    /// <summary>
+    /// A socket connected to the first of <paramref name="addresses"/> (already allowed by the policy) that accepts, in
+    /// DNS order; the last connect error when none does.
+    /// </summary>
+    public static async Task<Socket> ConnectFirstAsync(IReadOnlyList<IPAddress> addresses, int port, CancellationToken cancellationToken)
+    {
+        SocketException? last = null;
+        foreach (var address in addresses)
+        {
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(new IPEndPoint(address, port), cancellationToken);
+                return socket;
+            }
+            catch (SocketException e)
+            {
+                last = e;
+                socket.Dispose();
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+
+        throw last ?? new SocketException((int)SocketError.HostUnreachable);
+    }
 }

@@ -39,7 +39,7 @@ public static class CertificateFetcher
                 return Failed($"{origin.Host} does not resolve ({e.Message})");
             }
 
-            using var socket = await ConnectAsync(allowed, origin.Port, deadline.Token);
+            using var socket = await AddressPolicy.ConnectFirstAsync(allowed, origin.Port, deadline.Token);
             X509Certificate2? leaf = null;
             var presented = new List<X509Certificate2>();
             await using var tls = new SslStream(new NetworkStream(socket, ownsSocket: false), leaveInnerStreamOpen: false);
@@ -77,31 +77,4 @@ public static class CertificateFetcher
     }
 
     private static CapturedCertificate Failed(string reason) => new(null, [], reason);
-
-    /// <summary>The first allowed address that accepts the connection, in DNS order.</summary>
-    private static async Task<Socket> ConnectAsync(IReadOnlyList<IPAddress> addresses, int port, CancellationToken cancellationToken)
-    {
-        SocketException? last = null;
-        foreach (var address in addresses)
-        {
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(new IPEndPoint(address, port), cancellationToken);
-                return socket;
-            }
-            catch (SocketException e)
-            {
-                last = e;
-                socket.Dispose();
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        }
-
-        throw last ?? new SocketException((int)SocketError.HostUnreachable);
-    }
 }

@@ -222,29 +222,9 @@ public sealed class ProbeClient : IProbeClient, IDisposable
         var host = context.DnsEndPoint.Host;
         var allowed = await policy.AllowedAddressesAsync(host, resolve, cancellationToken);
 
-        SocketException? last = null;
-        foreach (var address in allowed)
-        {
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                // Connect to the address that passed the policy, not to the name: a second DNS answer cannot redirect us.
-                await socket.ConnectAsync(new IPEndPoint(address, context.DnsEndPoint.Port), cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch (SocketException e)
-            {
-                last = e;
-                socket.Dispose();
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        }
-
-        throw last ?? new SocketException((int)SocketError.HostUnreachable);
+        // Connect to the address that passed the policy, not to the name: a second DNS answer cannot redirect us.
+        var socket = await AddressPolicy.ConnectFirstAsync(allowed, context.DnsEndPoint.Port, cancellationToken);
+        return new NetworkStream(socket, ownsSocket: true);
     }
 
     private static bool IsRedirect(int status) => status is 301 or 302 or 303 or 307 or 308;
