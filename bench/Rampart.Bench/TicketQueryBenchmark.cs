@@ -185,7 +185,7 @@ public static class TicketQueryBenchmark
         var perApp = settings.Tickets / settings.Apps;
         var weeks = new Dictionary<TicketSeverity, int> { [TicketSeverity.Critical] = 4, [TicketSeverity.High] = 6, [TicketSeverity.Medium] = 8, [TicketSeverity.Low] = 25 };
         await using (var writer = await connection.BeginBinaryImportAsync(ticketTable.Copy(
-            nameof(TicketEntity.AppId), nameof(TicketEntity.Fingerprint), nameof(TicketEntity.RequirementId), nameof(TicketEntity.CheckId),
+            nameof(TicketEntity.AppId), nameof(TicketEntity.PartnerId), nameof(TicketEntity.Fingerprint), nameof(TicketEntity.RequirementId), nameof(TicketEntity.CheckId),
             nameof(TicketEntity.Title), nameof(TicketEntity.Location), nameof(TicketEntity.Evidence), nameof(TicketEntity.EvidenceHash),
             nameof(TicketEntity.Severity), nameof(TicketEntity.CvssVector), nameof(TicketEntity.CvssScore), nameof(TicketEntity.Status),
             nameof(TicketEntity.DueDate), nameof(TicketEntity.ReportedAt), nameof(TicketEntity.UpdatedAt), nameof(TicketEntity.Version)), cancellationToken))
@@ -200,6 +200,7 @@ public static class TicketQueryBenchmark
                     var location = $"https://{appKeys[a]}.example.com/page/{t}";
                     await writer.StartRowAsync(cancellationToken);
                     await writer.WriteAsync(appIds[a], NpgsqlDbType.Bigint, cancellationToken);
+                    await writer.WriteAsync(partnerIds[a % Partners], NpgsqlDbType.Uuid, cancellationToken);
                     await writer.WriteAsync(Convert.ToHexStringLower(BitConverter.GetBytes(((long)a << 32) | (uint)t)) + new string('0', 24), NpgsqlDbType.Varchar, cancellationToken);
                     await writer.WriteAsync("3", NpgsqlDbType.Varchar, cancellationToken);
                     await writer.WriteAsync("RMP-HSTS-001", NpgsqlDbType.Varchar, cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rampart.Tracking.Persistence;
@@ -40,6 +41,10 @@ public static class TrackingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
+        // The ticket list counts at most TicketPage.CountLimit + 1 matches with an unordered Take: any that many rows
+        // answer "more than the limit?", and ordering them would force PostgreSQL to walk the list's index with a
+        // heap fetch per row instead of the cheapest index for the filter (6.7 ms instead of 0.7 ms for overdue).
+        builder.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
         return options.Provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(options.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
