@@ -382,9 +382,9 @@ namespace Rampart.Tracking.Migrations.PostgreSql
                     b.HasIndex("AppId", "Fingerprint")
                         .IsUnique();
 
-                    b.HasIndex("DueDate", "Id");
-
                     b.HasIndex("Status", "DueDate");
+
+                    b.HasIndex("DueDate", "Id", "Status");
 
                     b.HasIndex("PartnerId", "DueDate", "Id");
 

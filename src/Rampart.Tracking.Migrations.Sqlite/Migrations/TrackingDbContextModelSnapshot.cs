@@ -369,9 +369,9 @@ namespace Rampart.Tracking.Migrations.Sqlite
                     b.HasIndex("AppId", "Fingerprint")
                         .IsUnique();
 
-                    b.HasIndex("DueDate", "Id");
-
                     b.HasIndex("Status", "DueDate");
+
+                    b.HasIndex("DueDate", "Id", "Status");
 
                     b.HasIndex("PartnerId", "DueDate", "Id");
 

@@ -99,7 +99,8 @@ public sealed class TrackingDbContext(DbContextOptions<TrackingDbContext> option
             e.Property(t => t.Fingerprint).HasMaxLength(128);
             // One ticket per (app, fingerprint) is a database guarantee, not only a code path: concurrent ingests rely on it.
             e.HasIndex(t => new { t.AppId, t.Fingerprint }).IsUnique();
-            e.HasIndex(t => new { t.DueDate, t.Id });
+            // Status too, so the overdue list (active statuses, due before now) pages through the index alone.
+            e.HasIndex(t => new { t.DueDate, t.Id, t.Status });
             e.HasIndex(t => new { t.AppId, t.Status, t.DueDate, t.Id });
             e.HasIndex(t => new { t.Status, t.DueDate });
             // The list's most common filter (status and severity) in the list's order, so a page is an index range scan.

@@ -15,6 +15,10 @@ namespace Rampart.Tracking.Migrations.PostgreSql.Migrations
                 name: "IX_tickets_AppId_Status_DueDate",
                 table: "tickets");
 
+            migrationBuilder.DropIndex(
+                name: "IX_tickets_DueDate_Id",
+                table: "tickets");
+
             migrationBuilder.AddColumn<Guid>(
                 name: "PartnerId",
                 table: "tickets",
@@ -33,6 +37,11 @@ namespace Rampart.Tracking.Migrations.PostgreSql.Migrations
                 columns: new[] { "AppId", "Status", "DueDate", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_tickets_DueDate_Id_Status",
+                table: "tickets",
+                columns: new[] { "DueDate", "Id", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_tickets_PartnerId_DueDate_Id",
                 table: "tickets",
                 columns: new[] { "PartnerId", "DueDate", "Id" });
@@ -43,6 +52,10 @@ namespace Rampart.Tracking.Migrations.PostgreSql.Migrations
         {
             migrationBuilder.DropIndex(
                 name: "IX_tickets_AppId_Status_DueDate_Id",
+                table: "tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_tickets_DueDate_Id_Status",
                 table: "tickets");
 
             migrationBuilder.DropIndex(
@@ -57,6 +70,11 @@ namespace Rampart.Tracking.Migrations.PostgreSql.Migrations
                 name: "IX_tickets_AppId_Status_DueDate",
                 table: "tickets",
                 columns: new[] { "AppId", "Status", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tickets_DueDate_Id",
+                table: "tickets",
+                columns: new[] { "DueDate", "Id" });
         }
     }
 }
