@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 using Rampart.Tracking.Persistence;
 
 namespace Rampart.Tracking;
@@ -40,12 +42,34 @@ public static class TrackingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
+        // The ticket list counts at most TicketPage.CountLimit + 1 matches with an unordered Take: any that many rows
+        // answer "more than the limit?", and ordering them would force PostgreSQL to walk the list's index with a
+        // heap fetch per row instead of the cheapest index for the filter (6.7 ms instead of 0.7 ms for overdue).
+        builder.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
         return options.Provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(options.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
                 .AddInterceptors(Persistence.SqlitePragmas.Instance),
-            DatabaseProvider.PostgreSql => builder.UseNpgsql(options.ConnectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
+            DatabaseProvider.PostgreSql => builder.UseNpgsql(WithAutoPrepare(options.ConnectionString), o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "unknown database provider"),
         };
+    }
+
+    /// <summary>
+    /// Turns on Npgsql's automatic preparation unless the connection string says otherwise: planning the ticket list's
+    /// statements cost PostgreSQL about 2 ms each, more than running them, on every request.
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        // NpgsqlConnectionStringBuilder reports every keyword it knows as present; a plain builder has only those given.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
     }
 }

@@ -21,7 +21,7 @@ internal static class BulkInsert
 
     private static readonly string[] TicketColumns =
     [
-        "AppId", "Fingerprint", "RequirementId", "CheckId", "Title", "Location", "Evidence", "EvidenceHash", "Remediation",
+        "AppId", "PartnerId", "Fingerprint", "RequirementId", "CheckId", "Title", "Location", "Evidence", "EvidenceHash", "Remediation",
         "Severity", "CvssVector", "CvssScore", "SeverityReason", "Status", "DueDate", "ReportedAt", "UpdatedAt",
         "ExceptionExpiresAt", "LastReminderDays", "LastReportId", "ExceptionId", "Version",
     ];
@@ -175,6 +175,7 @@ internal static class BulkInsert
             await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(t.Id, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(t.AppId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(t.PartnerId, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(t.Fingerprint, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(t.RequirementId, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(t.CheckId, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
@@ -228,7 +229,7 @@ internal static class BulkInsert
 
     private static object?[] TicketValues(TrackingDbContext db, TicketEntity t) =>
     [
-        t.AppId, t.Fingerprint, t.RequirementId, t.CheckId, t.Title, t.Location, t.Evidence, t.EvidenceHash, t.Remediation,
+        t.AppId, Id(db, t.PartnerId), t.Fingerprint, t.RequirementId, t.CheckId, t.Title, t.Location, t.Evidence, t.EvidenceHash, t.Remediation,
         t.Severity.ToString(), t.CvssVector, t.CvssScore, t.SeverityReason, t.Status.ToString(), Date(db, t.DueDate),
         Date(db, t.ReportedAt), Date(db, t.UpdatedAt), t.ExceptionExpiresAt is { } e ? Date(db, e) : null, t.LastReminderDays,
         Id(db, t.LastReportId), Id(db, t.ExceptionId), t.Version,

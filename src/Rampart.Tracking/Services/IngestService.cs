@@ -36,7 +36,7 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
     private async Task<IngestResult> IngestOnceAsync(Actor actor, string appKey, ScanReport report, ReportPlan plan, string sha, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var app = await db.Apps.AsNoTracking().Where(a => a.Key == appKey).Select(a => new { a.Id, a.Key })
+        var app = await db.Apps.AsNoTracking().Where(a => a.Key == appKey).Select(a => new { a.Id, a.Key, a.PartnerId })
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? throw new UnknownAppException(appKey);
         if (!string.Equals(report.App.Key, app.Key, StringComparison.Ordinal))
         {
@@ -88,7 +88,7 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
                     continue;
                 }
 
-                newTickets.Add(NewTicket(app.Id, finding, reportId, now));
+                newTickets.Add(NewTicket(app.Id, app.PartnerId, finding, reportId, now));
                 created++;
                 continue;
             }
@@ -190,12 +190,13 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
         _ => false,
     };
 
-    private TicketEntity NewTicket(long appId, Finding finding, Guid reportId, DateTimeOffset now)
+    private TicketEntity NewTicket(long appId, Guid partnerId, Finding finding, Guid reportId, DateTimeOffset now)
     {
         var vector = vectors.Resolve(finding.CheckId, finding.RequirementId, finding.Severity);
         return new TicketEntity
         {
             AppId = appId,
+            PartnerId = partnerId,
             Fingerprint = finding.Fingerprint,
             RequirementId = finding.RequirementId,
             CheckId = finding.CheckId,
