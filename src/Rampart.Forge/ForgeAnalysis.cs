@@ -10,4 +10,8 @@ public sealed record ForgeAnalysis(
     CodeModel Code,
     IReadOnlyList<EntryPoint> Entries,
     IReadOnlyList<ForgeFinding> Findings,
-    IReadOnlyList<string> ScopeAbstentions);
+    IReadOnlyList<string> ScopeAbstentions)
+{
+    /// <summary>Files a secret rule timed out on (<c>path (rule)</c>): they were not fully checked for that rule.</summary>
+    public IReadOnlyList<string> SecretTimeouts { get; init; } = [];
+}

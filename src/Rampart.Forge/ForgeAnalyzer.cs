@@ -51,7 +51,10 @@ public static class ForgeAnalyzer
         findings.AddRange(ManifestChecks.Run(manifest, today));
         var scopes = ScopeCheck.Run(manifest, [.. scanners.SelectMany(s => s.ProductCalls)], ScopeData.Default);
         findings.AddRange(scopes.Findings);
-        return new ForgeAnalysis(manifest, code, entries, findings, scopes.Abstained);
+        return new ForgeAnalysis(manifest, code, entries, findings, scopes.Abstained)
+        {
+            SecretTimeouts = [.. scanners.SelectMany(s => s.SecretTimeouts)],
+        };
     }
 
     public static async Task<CodeModel> ParseAsync(ForgeAppSource source, int parallelism, CancellationToken cancellationToken)

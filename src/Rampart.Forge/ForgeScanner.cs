@@ -51,6 +51,12 @@ public sealed class ForgeScanner(TimeProvider time, CatalogRegistry catalogs)
                 reason = $"{check.Id}: not judged for {string.Join("; ", analysis.ScopeAbstentions)}";
             }
 
+            if (check == ForgeChecks.HardcodedSecret && findings.Count == 0 && analysis.SecretTimeouts.Count > 0)
+            {
+                status = RequirementStatus.Error;
+                reason = $"{check.Id}: secret rules timed out, so these were not fully checked: {string.Join(", ", analysis.SecretTimeouts.Take(5))}";
+            }
+
             outcomes[check.Id] = CheckOutcome.Of(check.RequirementId, status, reason, findings);
         }
 

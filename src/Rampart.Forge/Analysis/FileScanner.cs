@@ -31,11 +31,15 @@ public sealed class FileScanner
 
     public List<ProductCall> ProductCalls { get; } = [];
 
+    public List<string> SecretTimeouts { get; } = [];
+
     public IReadOnlyList<ForgeFinding> Findings => findings;
 
     public void Scan(JsModule module, bool reportsPersonalData)
     {
-        foreach (var match in SecretScanner.Scan(module.Text))
+        var secrets = SecretScanner.ScanAll(module.Text);
+        SecretTimeouts.AddRange(secrets.TimedOut.Select(rule => $"{module.Path} ({rule})"));
+        foreach (var match in secrets.Matches)
         {
             Add(ForgeChecks.HardcodedSecret, $"{module.Path}:{match.Line}:{match.Column}", $"{match.Rule.Description}: {match.Redacted}");
         }

@@ -5,7 +5,8 @@ namespace Rampart.Scanning.Secrets;
 /// <summary>The built-in secret rules, shared by the descriptor check and (later) served-content and Forge checks.</summary>
 public static class SecretRules
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
+    // Wall-clock, so a busy machine eats into it: 250 ms dropped a real finding on a 2-core machine at load 12.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
     private static readonly string[] Placeholders =
     [

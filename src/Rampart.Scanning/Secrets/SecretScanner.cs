@@ -3,12 +3,18 @@ using Rampart.Scanning.Http;
 
 namespace Rampart.Scanning.Secrets;
 
-/// <summary>Runs <see cref="SecretRules"/> over text. A regex that times out skips that rule for that text, never hangs.</summary>
+/// <summary>
+/// Runs <see cref="SecretRules"/> over text. A regex that times out skips that rule for that text, never hangs, and is
+/// named in <see cref="SecretScan.TimedOut"/> so the caller reports the text as not fully checked instead of clean.
+/// </summary>
 public static class SecretScanner
 {
-    public static IReadOnlyList<SecretMatch> Scan(string text, IReadOnlyList<SecretRule>? rules = null)
+    public static IReadOnlyList<SecretMatch> Scan(string text, IReadOnlyList<SecretRule>? rules = null) => ScanAll(text, rules).Matches;
+
+    public static SecretScan ScanAll(string text, IReadOnlyList<SecretRule>? rules = null)
     {
         var matches = new List<SecretMatch>();
+        List<string>? timedOut = null;
         foreach (var rule in rules ?? SecretRules.All)
         {
             if (!rule.Keywords.Any(k => text.Contains(k, StringComparison.OrdinalIgnoreCase)))
@@ -33,11 +39,13 @@ public static class SecretScanner
             }
             catch (RegexMatchTimeoutException)
             {
-                // Hostile input can make any regex slow; losing one rule on one text beats a hung scan.
+                // Hostile input can make any regex slow; losing one rule on one text beats a hung scan, as long as
+                // the loss is reported.
+                (timedOut ??= []).Add(rule.Id);
             }
         }
 
-        return matches;
+        return new SecretScan(matches, timedOut ?? []);
     }
 
     /// <summary>Shannon entropy in bits per character.</summary>

@@ -25,6 +25,19 @@ public sealed class SecretScannerTests
     public void Ignores_look_alikes(string text) => SecretScanner.Scan(text).ShouldBeEmpty();
 
     [Fact]
+    public void A_rule_that_times_out_is_named_so_the_text_is_not_reported_clean()
+    {
+        // Catastrophic backtracking with a 1 ms budget: the rule cannot finish on this text.
+        var slow = new SecretRule("slow-rule", "slow", ["a"], new System.Text.RegularExpressions.Regex("(a+)+$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(1)));
+        var fast = SecretRules.All.Single(r => r.Id == "aws-access-key");
+
+        var scan = SecretScanner.ScanAll(new string('a', 40) + "! key: AKIAZ7Q3M4N5P6R7S8T9", [slow, fast]);
+
+        scan.TimedOut.ShouldBe(["slow-rule"]);
+        scan.Matches.Select(m => m.Rule.Id).ShouldBe(["aws-access-key"]);
+    }
+
+    [Fact]
     public void Reports_position_and_never_the_whole_secret()
     {
         const string secret = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
