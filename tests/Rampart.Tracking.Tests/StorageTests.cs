@@ -21,11 +21,15 @@ public sealed class StorageTests(PostgresFixture postgres) : DbTest(postgres)
     }
 
     [Theory]
-    [InlineData("Host=db.example;Database=rampart", 64)]
-    [InlineData("Host=db.example;Database=rampart;Max Auto Prepare=0", 0)]
-    [InlineData("Host=db.example;Database=rampart;Maximum Pool Size=5;Max Auto Prepare=8", 8)]
-    public void PostgreSQL_statements_are_prepared_unless_the_connection_string_says_otherwise(string connectionString, int expected) =>
-        new Npgsql.NpgsqlConnectionStringBuilder(TrackingServiceCollectionExtensions.WithAutoPrepare(connectionString)).MaxAutoPrepare.ShouldBe(expected);
+    [InlineData("Host=db.example;Database=rampart", 64, true)]
+    [InlineData("Host=db.example;Database=rampart;Max Auto Prepare=0;No Reset On Close=false", 0, false)]
+    [InlineData("Host=db.example;Database=rampart;Maximum Pool Size=5;Max Auto Prepare=8", 8, true)]
+    public void PostgreSQL_statements_are_prepared_and_connections_not_reset_unless_the_connection_string_says_otherwise(string connectionString, int prepare, bool noReset)
+    {
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(TrackingServiceCollectionExtensions.WithAutoPrepare(connectionString));
+        tuned.MaxAutoPrepare.ShouldBe(prepare);
+        tuned.NoResetOnClose.ShouldBe(noReset);
+    }
 
     [Theory, MemberData(nameof(Providers))]
     public async Task An_oversized_report_is_rejected_before_parsing_and_nothing_is_written(DatabaseProvider provider)

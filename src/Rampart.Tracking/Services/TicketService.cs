@@ -19,6 +19,8 @@ public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory
         var now = time.GetUtcNow();
         var active = TicketLifecycle.Active.ToArray();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        // The count and the page share one connection instead of taking it from the pool twice.
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
         // Two statements per page: a capped count and the page itself (with the app keys joined for its rows only).
         // The partner scope filters the tickets' own PartnerId and the app filter is a key -> id subquery, so neither
