@@ -18,6 +18,7 @@ namespace Rampart.Tracking.Persistence;
 internal static class IngestStore
 {
     private const string AppIdOfKey = "(SELECT \"Id\" FROM apps WHERE \"Key\" = @key)";
+    private const string NewReport = $"NOT EXISTS (SELECT 1 FROM reports WHERE \"AppId\" = {AppIdOfKey} AND \"Sha256\" = @sha)";
     private const string TicketStateColumns = "\"Id\", \"Fingerprint\", \"RequirementId\", \"CheckId\", \"Location\", \"Status\", \"UpdatedAt\", \"EvidenceHash\"";
 
     private static readonly string ActiveStatuses = string.Join(", ", TicketLifecycle.Active.Select(s => $"'{s}'"));
@@ -46,16 +47,18 @@ internal static class IngestStore
         var sqlite = db.IsSqlite;
         string In(string parameter) => sqlite ? $"IN (SELECT value FROM json_each({parameter}))" : $"= ANY({parameter})";
         await using var command = CreateCommand(db);
+        // After the first two statements every one is guarded by "no earlier report with this hash", so an identical
+        // re-upload reads nothing more than the app and the hash.
         command.CommandText = $"""
             SELECT "Id", "Key", "ListingState" FROM apps WHERE "Key" = @key;
             SELECT "Id" FROM reports WHERE "AppId" = {AppIdOfKey} AND "Sha256" = @sha;
             SELECT "Id", "RequirementId", "LocationPattern", "Reason", "ExpiresAt" FROM exceptions
-                WHERE "AppId" = {AppIdOfKey} AND "RevokedAt" IS NULL AND "ExpiresAt" > @now;
-            SELECT {TicketStateColumns} FROM tickets WHERE "AppId" = {AppIdOfKey} AND "Fingerprint" {In("@fingerprints")}
+                WHERE "AppId" = {AppIdOfKey} AND "RevokedAt" IS NULL AND "ExpiresAt" > @now AND {NewReport};
+            SELECT {TicketStateColumns} FROM tickets WHERE "AppId" = {AppIdOfKey} AND "Fingerprint" {In("@fingerprints")} AND {NewReport}
             UNION
             SELECT {TicketStateColumns} FROM tickets
-                WHERE "AppId" = {AppIdOfKey} AND "Status" IN ({ActiveStatuses}) AND "RequirementId" {In("@ran")};
-            SELECT EXISTS (SELECT 1 FROM tickets WHERE "AppId" = {AppIdOfKey}
+                WHERE "AppId" = {AppIdOfKey} AND "Status" IN ({ActiveStatuses}) AND "RequirementId" {In("@ran")} AND {NewReport};
+            SELECT {NewReport} AND EXISTS (SELECT 1 FROM tickets WHERE "AppId" = {AppIdOfKey}
                 AND (("Status" IN ({ActiveStatuses}) AND "DueDate" <= @due)
                     OR ("Status" = '{nameof(TicketStatus.ExceptionGranted)}' AND "ExceptionExpiresAt" <= @expired)));
             """;
