@@ -44,8 +44,24 @@ public static class TrackingServiceCollectionExtensions
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(options.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
                 .AddInterceptors(Persistence.SqlitePragmas.Instance),
-            DatabaseProvider.PostgreSql => builder.UseNpgsql(options.ConnectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
+            DatabaseProvider.PostgreSql => builder.UseNpgsql(WithAutoPrepare(options.ConnectionString), o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "unknown database provider"),
         };
+    }
+
+    /// <summary>
+    /// Lets Npgsql prepare the statements a connection runs often (ingest's reads and inserts, the ticket list), so the
+    /// server parses and plans them once per connection instead of on every call. A connection string that sets
+    /// <c>Max Auto Prepare</c> itself keeps its value.
+    /// </summary>
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        return builder.ConnectionString;
     }
 }
