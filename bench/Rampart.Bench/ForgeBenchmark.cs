@@ -26,14 +26,17 @@ public static class ForgeBenchmark
             text.AppendLine();
             text.AppendLine("| input | lines | files | entry points | findings | analysis s | lines/s | parse-only baseline lines/s | ratio (analysis / parse-only) |");
             text.AppendLine("|---|---|---|---|---|---|---|---|---|");
-            text.AppendLine(await MeasureAsync("generated JavaScript", js, rounds, cancellationToken));
-            text.AppendLine(await MeasureAsync("generated TypeScript (Node.js front end)", ts, rounds, cancellationToken));
+            var notes = new List<string>();
+            text.AppendLine(await MeasureAsync("generated JavaScript", js, rounds, notes, cancellationToken));
+            text.AppendLine(await MeasureAsync("generated TypeScript (Node.js front end)", ts, rounds, notes, cancellationToken));
             if (FindCorpus() is { } corpus)
             {
                 text.AppendLine(await MeasureCorpusAsync(corpus, rounds, cancellationToken));
             }
 
             text.AppendLine();
+            notes.ForEach(n => text.AppendLine(n));
+            text.AppendLine(Inv($"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}."));
             text.AppendLine(Inv($"Peak working set of the bench process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:0} MiB (Node.js front end not included)."));
             return text.ToString();
         }
@@ -43,18 +46,29 @@ public static class ForgeBenchmark
         }
     }
 
-    private static async Task<string> MeasureAsync(string label, string directory, int rounds, CancellationToken cancellationToken)
+    private static async Task<string> MeasureAsync(string label, string directory, int rounds, List<string> notes, CancellationToken cancellationToken)
     {
         var source = ForgeAppSource.Load(directory);
         var lineCount = source.Files.Where(f => !f.Path.EndsWith(".yml", StringComparison.Ordinal)).Sum(f => f.Text.Count(c => c == '\n') + 1);
         ForgeAnalysis? analysis = null;
         var best = TimeSpan.MaxValue;
         var bestParse = TimeSpan.MaxValue;
+        var allocated = long.MaxValue;
+        var pause = TimeSpan.MaxValue;
         for (var round = 0; round <= rounds; round++)
         {
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var pauseBefore = GC.GetTotalPauseDuration();
             var watch = Stopwatch.StartNew();
             analysis = await ForgeAnalyzer.AnalyzeAsync(ForgeAppSource.Load(directory), new DateOnly(2026, 11, 29), Environment.ProcessorCount, cancellationToken);
             watch.Stop();
+            if (round > 0)
+            {
+                // Memory per analysis: what it allocated and the GC pauses it caused (outside the timing).
+                allocated = Math.Min(allocated, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore);
+                pause = GC.GetTotalPauseDuration() - pauseBefore < pause ? GC.GetTotalPauseDuration() - pauseBefore : pause;
+            }
+
             var parse = Stopwatch.StartNew();
             Parallel.ForEach(source.Files.Where(f => f.Path.EndsWith(".js", StringComparison.Ordinal) || f.Path.EndsWith(".ts", StringComparison.Ordinal)),
                 new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
@@ -67,6 +81,10 @@ public static class ForgeBenchmark
             }
         }
 
+        // What one analysis keeps alive: the heap after a full collection with the last result still referenced.
+        var heldMiB = GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0;
+        GC.KeepAlive(analysis);
+        notes.Add(Inv($"{label}: {allocated / 1024.0 / 1024.0:0} MiB allocated per analysis, {pause.TotalMilliseconds:0} ms GC pause (least of the timed rounds), {heldMiB:0} MiB managed heap held with the result alive."));
         return Inv($"| {label} | {lineCount} | {analysis!.Code.Modules.Count} | {analysis.Entries.Count} | {analysis.Findings.Count} | {best.TotalSeconds:0.000} | {lineCount / best.TotalSeconds:0} | {lineCount / bestParse.TotalSeconds:0} | {bestParse.TotalSeconds / best.TotalSeconds:0.00} |");
     }
 

@@ -33,12 +33,13 @@ public static class ForgeAnalyzer
 
         var entries = EntryPointFinder.Find(manifest, code);
         // The call-graph walk is one sequential pass; the path-independent file checks are independent of it and of
-        // each other, so they run per module on the other cores meanwhile and are merged in path order.
+        // each other, so they run per module on the other cores meanwhile and are merged in path order. The walk is the
+        // longer of the two, so the checks leave it a core of its own rather than taking every core.
         var callGraph = Task.Run(() => new CallGraphAnalyzer(code).Analyze(entries), cancellationToken);
         var reportsPersonalData = manifest.HasScope("report:personal-data");
         var ordered = code.Modules.OrderBy(m => m.Path, StringComparer.Ordinal).ToList();
         var scanners = new FileScanner[ordered.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism - 1), CancellationToken = cancellationToken };
         Parallel.For(0, ordered.Count, options, i =>
         {
             scanners[i] = new FileScanner();

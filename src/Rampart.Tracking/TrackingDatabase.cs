@@ -8,6 +8,9 @@ namespace Rampart.Tracking;
 /// <summary>Schema management for the tracker's database.</summary>
 public static class TrackingDatabase
 {
+    /// <summary>How long one migration statement may run.</summary>
+    public static readonly TimeSpan MigrationCommandTimeout = TimeSpan.FromHours(1);
+
     /// <summary>Creates the database if needed (the SQLite file's directory too) and applies the provider's migrations.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -31,6 +34,9 @@ public static class TrackingDatabase
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
         }
 
+        // A migration that moves data (an UPDATE over every ticket) can run for minutes on a large store; the default
+        // 30 s command timeout would abort it half-way on exactly the installations that need it most.
+        db.Database.SetCommandTimeout(MigrationCommandTimeout);
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 using Rampart.Tracking.Persistence;
 
 namespace Rampart.Tracking;
@@ -40,6 +42,10 @@ public static class TrackingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
+        // The ticket list counts at most TicketPage.CountLimit + 1 matches with an unordered Take: any that many rows
+        // answer "more than the limit?", and ordering them would force PostgreSQL to walk the list's index with a
+        // heap fetch per row instead of the cheapest index for the filter (6.7 ms instead of 0.7 ms for overdue).
+        builder.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
         return options.Provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(options.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
@@ -50,16 +56,18 @@ public static class TrackingServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Lets Npgsql prepare the statements a connection runs often (ingest's reads and inserts, the ticket list), so the
-    /// server parses and plans them once per connection instead of on every call. A connection string that sets
-    /// <c>Max Auto Prepare</c> itself keeps its value.
+    /// Turns on Npgsql's automatic preparation unless the connection string says otherwise: planning the ticket list's
+    /// statements cost PostgreSQL about 2 ms each, more than running them, on every request.
     /// </summary>
-    private static string WithAutoPrepare(string connectionString)
+    internal static string WithAutoPrepare(string connectionString)
     {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.MaxAutoPrepare == 0)
+        // NpgsqlConnectionStringBuilder reports every keyword it knows as present; a plain builder has only those given.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
         }
 
         return builder.ConnectionString;

@@ -15,7 +15,7 @@ public sealed class OpenApiTests(PostgresFixture postgres)
         ("get", "/api/audit"),
         ("post", "/api/exceptions"), ("get", "/api/exceptions"), ("post", "/api/exceptions/{id}/revoke"),
         ("post", "/api/tokens"), ("get", "/api/tokens"), ("post", "/api/tokens/{id}/revoke"),
-        ("get", "/health"),
+        ("get", "/health"), ("get", "/health/ready"),
     ];
 
     [Fact]

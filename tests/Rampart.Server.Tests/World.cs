@@ -22,6 +22,11 @@ public sealed class World
     public required IReadOnlyList<long> TicketsB { get; init; }
     public required IReadOnlyDictionary<string, string> Tokens { get; init; }
 
+    /// <summary>An active exception of app A and a spare auditor token, for the revoke endpoints.</summary>
+    public required Guid ExceptionA { get; init; }
+
+    public required Guid SpareToken { get; init; }
+
     public static readonly string[] Roles = ["security-admin", "security-analyst", "auditor", "partner", "ingest"];
 
     public static async Task<World> CreateAsync(RunningServer server)
@@ -34,6 +39,10 @@ public sealed class World
         await CreateAppAsync(client, AppB, partnerB);
         await IngestAsync(client, AppA, ReportBuilder.Json(AppA, TicketsPerApp));
         await IngestAsync(client, AppB, ReportBuilder.Json(AppB, TicketsPerApp));
+        using var exception = await client.PostAsJsonAsync("/api/exceptions", new { appKey = AppA, requirementId = "7.2", reason = "product API lacks JWT", expiresAt = "2027-06-01T00:00:00Z" });
+        exception.StatusCode.ShouldBe(HttpStatusCode.Created, await exception.Content.ReadAsStringAsync());
+        using var spare = await client.PostAsJsonAsync("/api/tokens", new { role = "auditor", expiresInDays = 7, name = "spare" });
+        spare.StatusCode.ShouldBe(HttpStatusCode.Created, await spare.Content.ReadAsStringAsync());
         return new World
         {
             Server = server,
@@ -41,6 +50,8 @@ public sealed class World
             PartnerB = partnerB,
             TicketsA = await TicketIdsAsync(client, AppA),
             TicketsB = await TicketIdsAsync(client, AppB),
+            ExceptionA = (await exception.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(),
+            SpareToken = (await spare.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(),
             Tokens = new Dictionary<string, string>
             {
                 ["security-admin"] = admin,

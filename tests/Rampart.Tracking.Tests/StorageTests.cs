@@ -20,6 +20,13 @@ public sealed class StorageTests(PostgresFixture postgres) : DbTest(postgres)
         ((string?)await command.ExecuteScalarAsync()).ShouldBe("wal");
     }
 
+    [Theory]
+    [InlineData("Host=db.example;Database=rampart", 64)]
+    [InlineData("Host=db.example;Database=rampart;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db.example;Database=rampart;Maximum Pool Size=5;Max Auto Prepare=8", 8)]
+    public void PostgreSQL_statements_are_prepared_unless_the_connection_string_says_otherwise(string connectionString, int expected) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(TrackingServiceCollectionExtensions.WithAutoPrepare(connectionString)).MaxAutoPrepare.ShouldBe(expected);
+
     [Theory, MemberData(nameof(Providers))]
     public async Task An_oversized_report_is_rejected_before_parsing_and_nothing_is_written(DatabaseProvider provider)
     {

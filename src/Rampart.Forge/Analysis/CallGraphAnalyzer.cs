@@ -18,7 +18,8 @@ namespace Rampart.Forge.Analysis;
 /// </remarks>
 public sealed class CallGraphAnalyzer(CodeModel model)
 {
-    private static readonly string[] VerifyFunctions = ["timingSafeEqual", "verify", "verifySignature", "verifyWebhook", "validateSignature", "verifyToken", "compare", "compareSync"];
+    private static readonly System.Collections.Frozen.FrozenSet<string> VerifyFunctions = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["timingSafeEqual", "verify", "verifySignature", "verifyWebhook", "validateSignature", "verifyToken", "compare", "compareSync"], StringComparer.Ordinal);
     private static readonly System.Text.RegularExpressions.Regex FixedOrigin = new(
         @"^(https?://[^/{}?#@\\]+/|/[^/])", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
@@ -159,7 +160,7 @@ public sealed class CallGraphAnalyzer(CodeModel model)
             flow.Check();
         }
 
-        if (ForgeApi.CalleeName(call) is { } name && VerifyFunctions.Contains(name, StringComparer.Ordinal))
+        if (ForgeApi.CalleeName(call) is { } name && VerifyFunctions.Contains(name))
         {
             flow.Authenticate();
         }

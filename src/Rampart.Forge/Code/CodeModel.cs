@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Acornima.Ast;
 
 namespace Rampart.Forge.Code;
@@ -7,6 +8,10 @@ public sealed class CodeModel
 {
     private static readonly string[] Extensions = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"];
     private readonly Dictionary<string, JsModule> modules;
+
+    // The walk resolves the same import of the same module once per call through it; path arithmetic allocates, so the
+    // answer (fixed once the modules are) is kept. Concurrent: the entry finder, the walk and the file checks may share it.
+    private readonly ConcurrentDictionary<(JsModule From, string Specifier), JsModule?> resolvedImports = new();
 
     public CodeModel(IEnumerable<JsModule> modules)
     {
@@ -38,6 +43,18 @@ public sealed class CodeModel
             return null;
         }
 
+        var key = (from, specifier);
+        if (!resolvedImports.TryGetValue(key, out var resolved))
+        {
+            resolved = ResolveRelative(from, specifier);
+            resolvedImports.TryAdd(key, resolved);
+        }
+
+        return resolved;
+    }
+
+    private JsModule? ResolveRelative(JsModule from, string specifier)
+    {
         var directory = Path.GetDirectoryName(from.Path)?.Replace('\\', '/') ?? string.Empty;
         var combined = Normalise(directory.Length == 0 ? specifier : directory + "/" + specifier);
         if (combined is null)

@@ -50,9 +50,21 @@ public sealed class JsModule(string path, string text, Acornima.Ast.Program prog
     /// <summary>Class methods by name, for <c>this.method()</c> and <c>instance.method()</c>.</summary>
     public Dictionary<string, Node> Methods { get; } = new(StringComparer.Ordinal);
 
-    public bool ImportsPackage(string package) => Imports.Values.Any(i => i.Source == package);
+    // Both run on most call expressions of the walk and the file checks: no LINQ enumerator and no params array per call.
+    public bool ImportsPackage(string package)
+    {
+        foreach (var binding in Imports.Values)
+        {
+            if (binding.Source == package)
+            {
+                return true;
+            }
+        }
 
-    public bool IsImportFrom(string local, params string[] packages) =>
+        return false;
+    }
+
+    public bool IsImportFrom(string local, params ReadOnlySpan<string> packages) =>
         Imports.TryGetValue(local, out var binding) && packages.Contains(binding.Source);
 
     /// <summary>1-based line and column of a node in the original file.</summary>

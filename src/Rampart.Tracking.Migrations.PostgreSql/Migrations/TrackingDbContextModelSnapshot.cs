@@ -338,6 +338,9 @@ namespace Rampart.Tracking.Migrations.PostgreSql
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Remediation")
                         .HasColumnType("text");
 
@@ -379,11 +382,13 @@ namespace Rampart.Tracking.Migrations.PostgreSql
                     b.HasIndex("AppId", "Fingerprint")
                         .IsUnique();
 
-                    b.HasIndex("DueDate", "Id");
-
                     b.HasIndex("Status", "DueDate");
 
-                    b.HasIndex("AppId", "Status", "DueDate");
+                    b.HasIndex("DueDate", "Id", "Status");
+
+                    b.HasIndex("PartnerId", "DueDate", "Id");
+
+                    b.HasIndex("AppId", "Status", "DueDate", "Id");
 
                     b.HasIndex("Status", "Severity", "DueDate", "Id");
 

@@ -325,6 +325,9 @@ namespace Rampart.Tracking.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Remediation")
                         .HasColumnType("TEXT");
 
@@ -366,11 +369,13 @@ namespace Rampart.Tracking.Migrations.Sqlite
                     b.HasIndex("AppId", "Fingerprint")
                         .IsUnique();
 
-                    b.HasIndex("DueDate", "Id");
-
                     b.HasIndex("Status", "DueDate");
 
-                    b.HasIndex("AppId", "Status", "DueDate");
+                    b.HasIndex("DueDate", "Id", "Status");
+
+                    b.HasIndex("PartnerId", "DueDate", "Id");
+
+                    b.HasIndex("AppId", "Status", "DueDate", "Id");
 
                     b.HasIndex("Status", "Severity", "DueDate", "Id");
 

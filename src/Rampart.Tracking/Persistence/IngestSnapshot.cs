@@ -8,6 +8,7 @@ namespace Rampart.Tracking.Persistence;
 internal sealed record IngestSnapshot(
     long AppId,
     string AppKey,
+    Guid PartnerId,
     ListingState Listing,
     Guid? PreviousReportId,
     IReadOnlyList<ActiveException> Exceptions,

@@ -25,7 +25,7 @@ internal static class IngestStore
 
     private static readonly string[] TicketColumns =
     [
-        "AppId", "Fingerprint", "RequirementId", "CheckId", "Title", "Location", "Evidence", "EvidenceHash", "Remediation",
+        "AppId", "PartnerId", "Fingerprint", "RequirementId", "CheckId", "Title", "Location", "Evidence", "EvidenceHash", "Remediation",
         "Severity", "CvssVector", "CvssScore", "SeverityReason", "Status", "DueDate", "ReportedAt", "UpdatedAt",
         "ExceptionExpiresAt", "LastReminderDays", "LastReportId", "ExceptionId", "Version",
     ];
@@ -50,7 +50,7 @@ internal static class IngestStore
         // After the first two statements every one is guarded by "no earlier report with this hash", so an identical
         // re-upload reads nothing more than the app and the hash.
         command.CommandText = $"""
-            SELECT "Id", "Key", "ListingState" FROM apps WHERE "Key" = @key;
+            SELECT "Id", "Key", "ListingState", "PartnerId" FROM apps WHERE "Key" = @key;
             SELECT "Id" FROM reports WHERE "AppId" = {AppIdOfKey} AND "Sha256" = @sha;
             SELECT "Id", "RequirementId", "LocationPattern", "Reason", "ExpiresAt" FROM exceptions
                 WHERE "AppId" = {AppIdOfKey} AND "RevokedAt" IS NULL AND "ExpiresAt" > @now AND {NewReport};
@@ -87,6 +87,7 @@ internal static class IngestStore
         var appId = reader.GetInt64(0);
         var key = reader.GetString(1);
         var listing = Enum.Parse<ListingState>(reader.GetString(2));
+        var partnerId = reader.GetGuid(3);
 
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         Guid? previous = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetGuid(0) : null;
@@ -109,7 +110,7 @@ internal static class IngestStore
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         var anythingDue = reader.GetValue(0) is bool b ? b : Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) != 0;
-        return new IngestSnapshot(appId, key, listing, previous, exceptions, tickets, anythingDue);
+        return new IngestSnapshot(appId, key, partnerId, listing, previous, exceptions, tickets, anythingDue);
     }
 
     /// <summary>
@@ -204,10 +205,11 @@ internal static class IngestStore
                 INSERT INTO "{TrackingDbContext.AuditTable}" ({string.Join(", ", AuditColumns.Select(c => $"\"{c}\""))})
                 SELECT ${TicketColumns.Length + 2}, ${TicketColumns.Length + 3}, ${TicketColumns.Length + 4}, 'ticket:' || inserted."Id"::text, NULL,
                     ${TicketColumns.Length + 5}, input.reason
-                FROM inserted JOIN input ON input.c1 = inserted."Fingerprint" ORDER BY inserted."Id"
+                FROM inserted JOIN input ON input.c{System.Array.IndexOf(TicketColumns, "Fingerprint")} = inserted."Fingerprint" ORDER BY inserted."Id"
                 """);
             var p = ticketCommand.Parameters;
             p.Add(Array(tickets, t => t.AppId, NpgsqlDbType.Bigint));
+            p.Add(Array(tickets, t => t.PartnerId, NpgsqlDbType.Uuid));
             p.Add(Array(tickets, t => t.Fingerprint, NpgsqlDbType.Varchar));
             p.Add(Array(tickets, t => t.RequirementId, NpgsqlDbType.Varchar));
             p.Add(Array(tickets, t => t.CheckId, NpgsqlDbType.Varchar));
@@ -272,7 +274,7 @@ internal static class IngestStore
 
     private static object?[] TicketValues(TicketEntity t) =>
     [
-        t.AppId, t.Fingerprint, t.RequirementId, t.CheckId, t.Title, t.Location, t.Evidence, t.EvidenceHash, t.Remediation,
+        t.AppId, t.PartnerId.ToString().ToUpperInvariant(), t.Fingerprint, t.RequirementId, t.CheckId, t.Title, t.Location, t.Evidence, t.EvidenceHash, t.Remediation,
         t.Severity.ToString(), t.CvssVector, t.CvssScore, t.SeverityReason, t.Status.ToString(), t.DueDate.UtcTicks,
         t.ReportedAt.UtcTicks, t.UpdatedAt.UtcTicks, t.ExceptionExpiresAt?.UtcTicks, t.LastReminderDays,
         t.LastReportId?.ToString().ToUpperInvariant(), t.ExceptionId?.ToString().ToUpperInvariant(), t.Version,

@@ -7,6 +7,12 @@ public sealed class TicketEntity
 
     public long AppId { get; set; }
 
+    /// <summary>
+    /// The app's partner, copied when the ticket is created (an app never changes partner), so a partner's ticket
+    /// list is one index range instead of a scan across all their apps' tickets.
+    /// </summary>
+    public Guid PartnerId { get; set; }
+
     public required string Fingerprint { get; set; }
 
     public required string RequirementId { get; set; }

@@ -109,7 +109,7 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
                     continue;
                 }
 
-                newTickets.Add(NewTicket(appId, finding, reportId, now));
+                newTickets.Add(NewTicket(appId, snapshot.PartnerId, finding, reportId, now));
                 created++;
                 continue;
             }
@@ -226,12 +226,13 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
         _ => false,
     };
 
-    private TicketEntity NewTicket(long appId, Finding finding, Guid reportId, DateTimeOffset now)
+    private TicketEntity NewTicket(long appId, Guid partnerId, Finding finding, Guid reportId, DateTimeOffset now)
     {
         var vector = vectors.Resolve(finding.CheckId, finding.RequirementId, finding.Severity);
         return new TicketEntity
         {
             AppId = appId,
+            PartnerId = partnerId,
             Fingerprint = finding.Fingerprint,
             RequirementId = finding.RequirementId,
             CheckId = finding.CheckId,
