@@ -96,4 +96,46 @@ public sealed class EnforcementTests(PostgresFixture postgres) : DbTest(postgres
         store.Time.Advance(TimeSpan.FromDays(13));
         (await store.Get<EnforcementService>().RunAsync()).Delisted.ShouldBe(1);
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task An_ingest_that_moves_no_ticket_still_escalates_and_delists_a_breached_app(DatabaseProvider provider)
+    {
+        await using var store = await StoreAsync(provider);
+        await SeedAppAsync(store);
+        Scanning.Reports.Finding[] findings = [Finding("crit", check: "RMP-X-001", requirement: "90", severity: Catalog.Severity.Critical)];
+        await IngestAsync(store, App, Report(App, findings));
+
+        // Ingest skips its enforcement run only when that run would find nothing; a breached ticket is something.
+        store.Time.Advance(TimeSpan.FromDays(28) + TimeSpan.FromMinutes(1));
+        var rescan = await IngestAsync(store, App, Report(App, findings, startedAt: ScanTime.AddDays(28)));
+
+        rescan.Unchanged.ShouldBe(1);
+        (await TicketsAsync(store, App)).Single().Status.ShouldBe(TicketStatus.Escalated);
+        (await store.Get<AppService>().GetAsync(Admin, App)).Listing.State.ShouldBe(ListingState.Delisted);
+        (await store.Get<EnforcementService>().RunAsync()).ShouldBe(new EnforcementResult(0, 0, 0, 0, 0));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task An_ingest_that_moves_no_ticket_still_sends_a_due_reminder_and_leaves_nothing_for_the_next_run(DatabaseProvider provider)
+    {
+        await using var store = await StoreAsync(provider);
+        await SeedAppAsync(store);
+        Scanning.Reports.Finding[] findings = [Finding("high", severity: Catalog.Severity.High)];
+        await IngestAsync(store, App, Report(App, findings));
+        var enforcement = store.Get<EnforcementService>();
+        (await enforcement.RunAsync()).ShouldBe(new EnforcementResult(0, 0, 0, 0, 0));
+
+        store.Time.Advance(TimeSpan.FromDays(20));
+        await IngestAsync(store, App, Report(App, findings, startedAt: ScanTime.AddDays(20)));
+        (await enforcement.RunAsync()).ShouldBe(new EnforcementResult(0, 0, 0, 0, 0));
+
+        // Whatever deadline the check's vector gives, a re-scan 13 days before it falls inside the 14-day reminder window.
+        var ticket = (await TicketsAsync(store, App)).Single();
+        store.Time.Advance(ticket.DueDate - store.Time.GetUtcNow() - TimeSpan.FromDays(13));
+        await IngestAsync(store, App, Report(App, findings, startedAt: ScanTime.AddDays(40)));
+
+        var history = await store.Get<AuditService>().ListAsync(Auditor, new AuditQuery($"ticket:{ticket.Id}"));
+        history.Items.Count(e => e.Action == "notification.reminder").ShouldBe(1);
+        (await enforcement.RunAsync()).ShouldBe(new EnforcementResult(0, 0, 0, 0, 0));
+    }
 }

@@ -38,7 +38,7 @@ public sealed class EnforcementService(IDbContextFactory<TrackingDbContext> dbFa
 
         // One query finds everything the run may act on: expired exceptions, breached tickets, tickets within the
         // reminder horizon (which includes every past-due ticket, the ones that can block a listing).
-        var horizon = now + (policy.RemindersBeforeDue.Count > 0 ? policy.RemindersBeforeDue.Max() : TimeSpan.Zero);
+        var horizon = ReminderHorizon(policy, now);
         var due = await tickets
             .Where(t => (active.Contains(t.Status) && t.DueDate <= horizon)
                 || (t.Status == TicketStatus.ExceptionGranted && t.ExceptionExpiresAt != null && t.ExceptionExpiresAt <= now))
@@ -156,6 +156,11 @@ public sealed class EnforcementService(IDbContextFactory<TrackingDbContext> dbFa
             app.Version++;
         }
     }
+
+    /// <summary>The latest due date a run looks at (the earliest reminder). Ingest asks the same question
+    /// (<see cref="Persistence.IngestStore.ReadAsync"/>) to skip a run that would find nothing; keep the two in step.</summary>
+    internal static DateTimeOffset ReminderHorizon(TrackingPolicy policy, DateTimeOffset now) =>
+        now + (policy.RemindersBeforeDue.Count > 0 ? policy.RemindersBeforeDue.Max() : TimeSpan.Zero);
 
     private static string Wire(TicketSeverity severity) => severity.ToString().ToLowerInvariant();
 }

@@ -16,6 +16,10 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
     /// <summary>The largest report accepted (bytes); larger uploads are rejected before parsing.</summary>
     public const long MaxReportBytes = 64L * 1024 * 1024;
 
+    /// <summary>How far ahead of the ingest's clock "nothing due" is checked before the enforcement run is skipped: the run
+    /// would read its own (later) clock, and this keeps the skip safe for any ingest shorter than this.</summary>
+    private static readonly TimeSpan EnforcementMargin = TimeSpan.FromMinutes(5);
+
     public async Task<IngestResult> IngestAsync(Actor actor, string appKey, Stream reportJson, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -36,42 +40,59 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
     private async Task<IngestResult> IngestOnceAsync(Actor actor, string appKey, ScanReport report, ReportPlan plan, string sha, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var app = await db.Apps.AsNoTracking().Where(a => a.Key == appKey).Select(a => new { a.Id, a.Key, a.PartnerId })
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? throw new UnknownAppException(appKey);
-        if (!string.Equals(report.App.Key, app.Key, StringComparison.Ordinal))
-        {
-            throw new ReportRejectedException($"app.key '{report.App.Key}' in the report does not match the app '{app.Key}' it was uploaded for", 422);
-        }
 
         // One explicit transaction per report; EF's per-SaveChanges savepoints would only add round trips.
         db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var previous = await db.Reports.AsNoTracking().Where(r => r.AppId == app.Id && r.Sha256 == sha)
-            .Select(r => new { r.Id }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (previous is not null)
+        var now = time.GetUtcNow();
+        var snapshot = await IngestStore.ReadAsync(db, appKey, sha, plan.Findings.Keys, plan.RanRequirements.Keys, now,
+            EnforcementService.ReminderHorizon(policy, now) + EnforcementMargin, now + EnforcementMargin, cancellationToken).ConfigureAwait(false)
+            ?? throw new UnknownAppException(appKey);
+        if (!string.Equals(report.App.Key, snapshot.AppKey, StringComparison.Ordinal))
         {
-            // An identical re-upload changes nothing: same report id back, every finding unchanged.
-            return new IngestResult(0, plan.Findings.Count, 0, 0, 0, previous.Id, Duplicate: true);
+            throw new ReportRejectedException($"app.key '{report.App.Key}' in the report does not match the app '{snapshot.AppKey}' it was uploaded for", 422);
         }
 
-        var now = time.GetUtcNow();
-        var reportId = Guid.CreateVersion7(now);
-        var exceptions = await db.Exceptions.AsNoTracking()
-            .Where(e => e.AppId == app.Id && e.RevokedAt == null && e.ExpiresAt > now)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var fingerprints = plan.Findings.Keys.ToArray();
-        // Untracked: on a re-scan nearly every finding is unchanged, so only the few tickets that move are attached (before
-        // they change, so their original Version still guards the update).
-        var existing = await db.Tickets.AsNoTracking().Where(t => t.AppId == app.Id && fingerprints.Contains(t.Fingerprint))
-            .ToDictionaryAsync(t => t.Fingerprint, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        if (snapshot.PreviousReportId is { } previous)
+        {
+            // An identical re-upload changes nothing: same report id back, every finding unchanged.
+            return new IngestResult(0, plan.Findings.Count, 0, 0, 0, previous, Duplicate: true);
+        }
 
-        var active = TicketLifecycle.Active.ToArray();
-        var ran = plan.RanRequirements.Keys.ToArray();
-        var absent = ran.Length == 0
+        var reportId = Guid.CreateVersion7(now);
+        var appId = snapshot.AppId;
+        var exceptions = snapshot.Exceptions;
+        var existing = new Dictionary<string, TicketState>(StringComparer.Ordinal);
+        var absent = new List<TicketState>();
+        foreach (var state in snapshot.Tickets)
+        {
+            // The snapshot holds the report's fingerprints plus the app's active tickets of requirements that ran.
+            if (plan.Findings.ContainsKey(state.Fingerprint))
+            {
+                existing[state.Fingerprint] = state;
+            }
+            else
+            {
+                absent.Add(state);
+            }
+        }
+
+        // On a re-scan nearly every finding is unchanged, so only the few tickets that move are loaded whole and tracked
+        // (their Version guards the update); everything else is decided from the snapshot's columns.
+        var moving = new List<long>();
+        foreach (var (fingerprint, finding) in plan.Findings)
+        {
+            if (existing.TryGetValue(fingerprint, out var state)
+                && Moves(state.Status, state.UpdatedAt, state.EvidenceHash, finding, exceptions.FirstOrDefault(e => Covers(e, finding)), report.StartedAt))
+            {
+                moving.Add(state.Id);
+            }
+        }
+
+        moving.AddRange(absent.Where(t => plan.PassedAt(t.RequirementId, t.CheckId, t.Location)).Select(t => t.Id));
+        var loaded = moving.Count == 0
             ? []
-            : await db.Tickets
-                .Where(t => t.AppId == app.Id && active.Contains(t.Status) && ran.Contains(t.RequirementId) && !fingerprints.Contains(t.Fingerprint))
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            : await db.Tickets.Where(t => moving.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken).ConfigureAwait(false);
 
         int created = 0, unchanged = 0, verified = 0, reopened = 0, suppressed = 0;
         var evidenceNote = $"scan report {reportId} (scan started {report.StartedAt:O}, sha256 {sha})";
@@ -80,7 +101,7 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
         foreach (var (fingerprint, finding) in plan.Findings)
         {
             var exception = exceptions.FirstOrDefault(e => Covers(e, finding));
-            if (!existing.TryGetValue(fingerprint, out var ticket))
+            if (!existing.TryGetValue(fingerprint, out var state))
             {
                 if (exception is not null)
                 {
@@ -88,14 +109,24 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
                     continue;
                 }
 
-                newTickets.Add(NewTicket(app.Id, app.PartnerId, finding, reportId, now));
+                newTickets.Add(NewTicket(appId, snapshot.PartnerId, finding, reportId, now));
                 created++;
                 continue;
             }
 
-            if (Moves(ticket, finding, exception, report.StartedAt))
+            if (!loaded.TryGetValue(state.Id, out var ticket))
             {
-                db.Tickets.Attach(ticket);
+                // Moves() said no: the switch below would take one of its last two arms.
+                if (TicketLifecycle.HumanDecisions.Contains(state.Status) || state.Status == TicketStatus.VerifiedFixed)
+                {
+                    suppressed++;
+                }
+                else
+                {
+                    unchanged++;
+                }
+
+                continue;
             }
 
             switch (ticket.Status)
@@ -131,9 +162,10 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
             }
         }
 
-        foreach (var ticket in absent)
+        foreach (var state in absent)
         {
-            if (plan.PassedAt(ticket.RequirementId, ticket.CheckId, ticket.Location))
+            if (loaded.TryGetValue(state.Id, out var ticket) && TicketLifecycle.IsActive(ticket.Status)
+                && plan.PassedAt(ticket.RequirementId, ticket.CheckId, ticket.Location))
             {
                 audits.Add(TicketMoves.Apply(ticket, TicketStatus.VerifiedFixed, actor, Role.System,
                     $"check {ticket.CheckId} ran for requirement {ticket.RequirementId} and no longer fails at {ticket.Location}; {evidenceNote}", now));
@@ -142,10 +174,20 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
             }
         }
 
-        db.Reports.Add(new ReportEntity
+        if (loaded.Count > 0)
+        {
+            db.Audit.AddRange(audits);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            db.ChangeTracker.Clear();
+        }
+
+        // New tickets, their creation entries, the report row and its entry: the bulk of a first ingest.
+        var createdReasons = newTickets.Select(ticket =>
+            $"{evidenceNote}; severity {ticket.Severity.ToString().ToLowerInvariant()} {CvssVector.Format(ticket.CvssScore)}, due {ticket.DueDate:O} (policy {policy.Version})").ToList();
+        var reportRow = new ReportEntity
         {
             Id = reportId,
-            AppId = app.Id,
+            AppId = appId,
             Sha256 = sha,
             ScanStartedAt = report.StartedAt.ToUniversalTime(),
             IngestedAt = now,
@@ -155,38 +197,32 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
             VerifiedFixed = verified,
             Reopened = reopened,
             Suppressed = suppressed,
-        });
-        db.Audit.AddRange(audits);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-
-        // New tickets and their creation entries go in as multi-row inserts: the bulk of a first ingest.
-        await BulkInsert.TicketsAsync(db, newTickets, cancellationToken).ConfigureAwait(false);
-        var createdEntries = new List<AuditEntity>(newTickets.Count + 1);
-        foreach (var ticket in newTickets)
-        {
-            createdEntries.Add(AuditRecord.Create(now, actor, "ticket.created", AuditRecord.Ticket(ticket.Id), null, "open",
-                $"{evidenceNote}; severity {ticket.Severity.ToString().ToLowerInvariant()} {CvssVector.Format(ticket.CvssScore)}, due {ticket.DueDate:O} (policy {policy.Version})"));
-        }
-
-        createdEntries.Add(AuditRecord.Create(now, actor, "report.ingested", AuditRecord.App(app.Key), null,
-            $"created {created}, unchanged {unchanged}, verified-fixed {verified}, reopened {reopened}, suppressed {suppressed}", evidenceNote));
-        await BulkInsert.AuditAsync(db, createdEntries, cancellationToken).ConfigureAwait(false);
-        db.ChangeTracker.Clear();
+        };
+        var reportEntry = AuditRecord.Create(now, actor, "report.ingested", AuditRecord.App(snapshot.AppKey), null,
+            $"created {created}, unchanged {unchanged}, verified-fixed {verified}, reopened {reopened}, suppressed {suppressed}", evidenceNote);
+        await IngestStore.InsertAsync(db, newTickets, createdReasons, now, actor, reportRow, reportEntry, cancellationToken).ConfigureAwait(false);
 
         // The policy engine runs for this app in the same transaction: the report and the listing decisions it causes
-        // (a relisting after verified fixes) are committed together or not at all.
-        await enforcement.RunInAsync(db, app.Id, cancellationToken).ConfigureAwait(false);
+        // (a relisting after verified fixes) are committed together or not at all. It is skipped only when it provably has
+        // nothing to do: the app is listed, no ticket moved, and neither the app's existing tickets (the snapshot asked the
+        // run's own question, with a margin for the clock moving on) nor the new ones are due within the reminder horizon.
+        var horizon = EnforcementService.ReminderHorizon(policy, now) + EnforcementMargin;
+        if (snapshot.Listing != ListingState.Listed || snapshot.AnythingDue || audits.Count > 0 || newTickets.Any(t => t.DueDate <= horizon))
+        {
+            await enforcement.RunInAsync(db, appId, cancellationToken).ConfigureAwait(false);
+        }
+
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new IngestResult(created, unchanged, verified, reopened, suppressed, reportId);
     }
 
     /// <summary>True when the switch in <see cref="IngestOnceAsync"/> changes the ticket (keep the two in step).</summary>
-    private static bool Moves(TicketEntity ticket, Finding finding, ExceptionEntity? exception, DateTimeOffset startedAt) => ticket.Status switch
+    private static bool Moves(TicketStatus status, DateTimeOffset updatedAt, string evidenceHash, Finding finding, ActiveException? exception, DateTimeOffset startedAt) => status switch
     {
         var s when TicketLifecycle.IsActive(s) && exception is not null => true,
-        TicketStatus.FixSubmitted when startedAt > ticket.UpdatedAt => true,
+        TicketStatus.FixSubmitted when startedAt > updatedAt => true,
         TicketStatus.VerifiedFixed when exception is null => true,
-        TicketStatus.FalsePositive when ticket.EvidenceHash != Hash(finding.Evidence) && exception is null => true,
+        TicketStatus.FalsePositive when evidenceHash != Hash(finding.Evidence) && exception is null => true,
         _ => false,
     };
 
@@ -223,7 +259,7 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
         ticket.LastReportId = reportId;
     }
 
-    private static bool Covers(ExceptionEntity exception, Finding finding) =>
+    private static bool Covers(ActiveException exception, Finding finding) =>
         string.Equals(exception.RequirementId, finding.RequirementId, StringComparison.Ordinal)
         && (exception.LocationPattern is null || Glob.IsMatch(exception.LocationPattern, finding.Location));
 

@@ -1,0 +1,16 @@
+namespace Rampart.Tracking.Persistence;
+
+/// <summary>
+/// Everything ingest reads before deciding, read in one round trip inside the report's transaction: the app, an earlier
+/// report with the same hash, the app's exceptions in force, the tickets the report can touch, and whether enforcement
+/// has anything to look at for the app.
+/// </summary>
+internal sealed record IngestSnapshot(
+    long AppId,
+    string AppKey,
+    Guid PartnerId,
+    ListingState Listing,
+    Guid? PreviousReportId,
+    IReadOnlyList<ActiveException> Exceptions,
+    IReadOnlyList<TicketState> Tickets,
+    bool AnythingDue);

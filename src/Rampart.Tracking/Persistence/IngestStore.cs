@@ -1,0 +1,307 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Rampart.Tracking.Persistence;
+
+/// <summary>
+/// Ingest's reads and inserts in as few round trips as the provider allows, inside the report's transaction. The reads are
+/// one multi-statement command (BEGIN rides along on PostgreSQL); on PostgreSQL the new tickets, their creation entries,
+/// the report row and its audit entry are one batch. Values are stored exactly as the EF model stores them (SQLite: dates
+/// as UTC ticks, GUIDs as upper-case text; enums as their names). Tickets moved by a report are still saved through EF
+/// (their Version guards the update).
+/// </summary>
+internal static class IngestStore
+{
+    private const string AppIdOfKey = "(SELECT \"Id\" FROM apps WHERE \"Key\" = @key)";
+    private const string NewReport = $"NOT EXISTS (SELECT 1 FROM reports WHERE \"AppId\" = {AppIdOfKey} AND \"Sha256\" = @sha)";
+    private const string TicketStateColumns = "\"Id\", \"Fingerprint\", \"RequirementId\", \"CheckId\", \"Location\", \"Status\", \"UpdatedAt\", \"EvidenceHash\"";
+
+    private static readonly string ActiveStatuses = string.Join(", ", TicketLifecycle.Active.Select(s => $"'{s}'"));
+
+    private static readonly string[] TicketColumns =
+    [
+        "AppId", "PartnerId", "Fingerprint", "RequirementId", "CheckId", "Title", "Location", "Evidence", "EvidenceHash", "Remediation",
+        "Severity", "CvssVector", "CvssScore", "SeverityReason", "Status", "DueDate", "ReportedAt", "UpdatedAt",
+        "ExceptionExpiresAt", "LastReminderDays", "LastReportId", "ExceptionId", "Version",
+    ];
+
+    private static readonly string[] AuditColumns = ["At", "Actor", "Action", "Subject", "Before", "After", "Reason"];
+
+    private static readonly string[] ReportColumns =
+        ["Id", "AppId", "Sha256", "ScanStartedAt", "IngestedAt", "IngestedBy", "Created", "Unchanged", "VerifiedFixed", "Reopened", "Suppressed"];
+
+    /// <summary>
+    /// Reads what ingest decides on, or null when no app has the key. <paramref name="dueBy"/> and <paramref name="expiredBy"/>
+    /// bound <see cref="IngestSnapshot.AnythingDue"/>: the same condition as the enforcement run's query
+    /// (<see cref="EnforcementService"/>), so "nothing due" means that run would find nothing to act on.
+    /// </summary>
+    public static async Task<IngestSnapshot?> ReadAsync(
+        TrackingDbContext db, string appKey, string sha, IEnumerable<string> fingerprints, IEnumerable<string> ranRequirements,
+        DateTimeOffset now, DateTimeOffset dueBy, DateTimeOffset expiredBy, CancellationToken cancellationToken)
+    {
+        var sqlite = db.IsSqlite;
+        string In(string parameter) => sqlite ? $"IN (SELECT value FROM json_each({parameter}))" : $"= ANY({parameter})";
+        await using var command = CreateCommand(db);
+        // After the first two statements every one is guarded by "no earlier report with this hash", so an identical
+        // re-upload reads nothing more than the app and the hash.
+        command.CommandText = $"""
+            SELECT "Id", "Key", "ListingState", "PartnerId" FROM apps WHERE "Key" = @key;
+            SELECT "Id" FROM reports WHERE "AppId" = {AppIdOfKey} AND "Sha256" = @sha;
+            SELECT "Id", "RequirementId", "LocationPattern", "Reason", "ExpiresAt" FROM exceptions
+                WHERE "AppId" = {AppIdOfKey} AND "RevokedAt" IS NULL AND "ExpiresAt" > @now AND {NewReport};
+            SELECT {TicketStateColumns} FROM tickets WHERE "AppId" = {AppIdOfKey} AND "Fingerprint" {In("@fingerprints")} AND {NewReport}
+            UNION
+            SELECT {TicketStateColumns} FROM tickets
+                WHERE "AppId" = {AppIdOfKey} AND "Status" IN ({ActiveStatuses}) AND "RequirementId" {In("@ran")} AND {NewReport};
+            SELECT {NewReport} AND EXISTS (SELECT 1 FROM tickets WHERE "AppId" = {AppIdOfKey}
+                AND (("Status" IN ({ActiveStatuses}) AND "DueDate" <= @due)
+                    OR ("Status" = '{nameof(TicketStatus.ExceptionGranted)}' AND "ExceptionExpiresAt" <= @expired)));
+            """;
+        Add(command, "key", appKey);
+        Add(command, "sha", sha);
+        Add(command, "now", Date(sqlite, now));
+        Add(command, "due", Date(sqlite, dueBy));
+        Add(command, "expired", Date(sqlite, expiredBy));
+        if (sqlite)
+        {
+            Add(command, "fingerprints", JsonSerializer.Serialize(fingerprints.ToArray()));
+            Add(command, "ran", JsonSerializer.Serialize(ranRequirements.ToArray()));
+        }
+        else
+        {
+            command.Parameters.Add(new NpgsqlParameter("fingerprints", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = fingerprints.ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("ran", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = ranRequirements.ToArray() });
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var appId = reader.GetInt64(0);
+        var key = reader.GetString(1);
+        var listing = Enum.Parse<ListingState>(reader.GetString(2));
+        var partnerId = reader.GetGuid(3);
+
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        Guid? previous = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetGuid(0) : null;
+
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var exceptions = new List<ActiveException>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            exceptions.Add(new ActiveException(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), ReadDate(reader, 4, sqlite)));
+        }
+
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var tickets = new List<TicketState>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            tickets.Add(new TicketState(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                Enum.Parse<TicketStatus>(reader.GetString(5)), ReadDate(reader, 6, sqlite), reader.GetString(7)));
+        }
+
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var anythingDue = reader.GetValue(0) is bool b ? b : Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) != 0;
+        return new IngestSnapshot(appId, key, partnerId, listing, previous, exceptions, tickets, anythingDue);
+    }
+
+    /// <summary>
+    /// Inserts the new tickets, one <c>ticket.created</c> entry per ticket (with <paramref name="createdReasons"/>, aligned
+    /// with <paramref name="tickets"/>), the report row and its <c>report.ingested</c> entry, in that order.
+    /// </summary>
+    public static async Task InsertAsync(
+        TrackingDbContext db, IReadOnlyList<TicketEntity> tickets, IReadOnlyList<string> createdReasons, DateTimeOffset at, Actor actor,
+        ReportEntity report, AuditEntity reportEntry, CancellationToken cancellationToken)
+    {
+        if (db.Database.GetDbConnection() is NpgsqlConnection npgsql)
+        {
+            await InsertPostgresAsync(db, npgsql, tickets, createdReasons, at, actor, report, reportEntry, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (tickets.Count > 0)
+        {
+            // SQLite is in-process: one prepared two-statement command per ticket (the row, then its creation entry naming
+            // the id just assigned) costs less than binding thousands of named parameters of a multi-row statement.
+            await using var command = CreateCommand(db);
+            command.CommandText =
+                Insert("tickets", TicketColumns, TicketColumns.Select((_, i) => $"@t{i}")) + ";\n"
+                + Insert(TrackingDbContext.AuditTable, AuditColumns, ["@at", "@actor", "@action", "'ticket:' || last_insert_rowid()", "NULL", "@after", "@reason"]);
+            for (var i = 0; i < TicketColumns.Length; i++)
+            {
+                Add(command, $"t{i}", null);
+            }
+
+            Add(command, "at", at.UtcTicks);
+            Add(command, "actor", actor.Id);
+            Add(command, "action", "ticket.created");
+            Add(command, "after", "open");
+            var reason = Add(command, "reason", null);
+            for (var r = 0; r < tickets.Count; r++)
+            {
+                var values = TicketValues(tickets[r]);
+                for (var i = 0; i < values.Length; i++)
+                {
+                    command.Parameters[i].Value = values[i] ?? DBNull.Value;
+                }
+
+                reason.Value = createdReasons[r];
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await using var final = CreateCommand(db);
+        final.CommandText = Insert("reports", ReportColumns, ReportColumns.Select((_, i) => $"@r{i}")) + ";\n"
+            + Insert(TrackingDbContext.AuditTable, AuditColumns, AuditColumns.Select((_, i) => $"@a{i}"));
+        object[] reportValues =
+        [
+            report.Id.ToString().ToUpperInvariant(), report.AppId, report.Sha256, report.ScanStartedAt.UtcTicks, report.IngestedAt.UtcTicks,
+            report.IngestedBy, report.Created, report.Unchanged, report.VerifiedFixed, report.Reopened, report.Suppressed,
+        ];
+        for (var i = 0; i < reportValues.Length; i++)
+        {
+            Add(final, $"r{i}", reportValues[i]);
+        }
+
+        object?[] entryValues = [reportEntry.At.UtcTicks, reportEntry.Actor, reportEntry.Action, reportEntry.Subject, reportEntry.Before, reportEntry.After, reportEntry.Reason];
+        for (var i = 0; i < entryValues.Length; i++)
+        {
+            Add(final, $"a{i}", entryValues[i]);
+        }
+
+        await final.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One batch, one round trip: the tickets go in from parallel arrays (<c>unnest</c>) and the same statement writes their
+    /// creation entries from the ids the insert returns; then the report row and its entry. A concurrent ingest of the
+    /// same fingerprint still hits the unique index, and the caller's retry takes it from there.
+    /// </summary>
+    private static async Task InsertPostgresAsync(
+        TrackingDbContext db, NpgsqlConnection connection, IReadOnlyList<TicketEntity> tickets, IReadOnlyList<string> createdReasons,
+        DateTimeOffset at, Actor actor, ReportEntity report, AuditEntity reportEntry, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
+            ?? throw new InvalidOperationException("ingest inserts run inside the report's transaction");
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        if (tickets.Count > 0)
+        {
+            var columns = string.Join(", ", TicketColumns.Select(c => $"\"{c}\""));
+            var inputs = string.Join(", ", TicketColumns.Select((_, i) => $"c{i}"));
+            var ticketCommand = new NpgsqlBatchCommand($"""
+                WITH input AS (
+                    SELECT * FROM unnest({string.Join(", ", Enumerable.Range(1, TicketColumns.Length + 1).Select(i => $"${i}"))})
+                        WITH ORDINALITY AS u({inputs}, reason, ord)),
+                inserted AS (
+                    INSERT INTO tickets ({columns}) SELECT {inputs} FROM input ORDER BY ord RETURNING "Id", "Fingerprint")
+                INSERT INTO "{TrackingDbContext.AuditTable}" ({string.Join(", ", AuditColumns.Select(c => $"\"{c}\""))})
+                SELECT ${TicketColumns.Length + 2}, ${TicketColumns.Length + 3}, ${TicketColumns.Length + 4}, 'ticket:' || inserted."Id"::text, NULL,
+                    ${TicketColumns.Length + 5}, input.reason
+                FROM inserted JOIN input ON input.c{System.Array.IndexOf(TicketColumns, "Fingerprint")} = inserted."Fingerprint" ORDER BY inserted."Id"
+                """);
+            var p = ticketCommand.Parameters;
+            p.Add(Array(tickets, t => t.AppId, NpgsqlDbType.Bigint));
+            p.Add(Array(tickets, t => t.PartnerId, NpgsqlDbType.Uuid));
+            p.Add(Array(tickets, t => t.Fingerprint, NpgsqlDbType.Varchar));
+            p.Add(Array(tickets, t => t.RequirementId, NpgsqlDbType.Varchar));
+            p.Add(Array(tickets, t => t.CheckId, NpgsqlDbType.Varchar));
+            p.Add(Array(tickets, t => t.Title, NpgsqlDbType.Varchar));
+            p.Add(Array(tickets, t => t.Location, NpgsqlDbType.Varchar));
+            p.Add(Array(tickets, t => t.Evidence, NpgsqlDbType.Text));
+            p.Add(Array(tickets, t => t.EvidenceHash, NpgsqlDbType.Varchar));
+            p.Add(Array(tickets, t => t.Remediation, NpgsqlDbType.Text));
+            p.Add(Array(tickets, t => t.Severity.ToString(), NpgsqlDbType.Varchar));
+            p.Add(Array(tickets, t => t.CvssVector, NpgsqlDbType.Varchar));
+            p.Add(Array(tickets, t => t.CvssScore, NpgsqlDbType.Double));
+            p.Add(Array(tickets, t => t.SeverityReason, NpgsqlDbType.Text));
+            p.Add(Array(tickets, t => t.Status.ToString(), NpgsqlDbType.Varchar));
+            p.Add(Array(tickets, t => t.DueDate.UtcDateTime, NpgsqlDbType.TimestampTz));
+            p.Add(Array(tickets, t => t.ReportedAt.UtcDateTime, NpgsqlDbType.TimestampTz));
+            p.Add(Array(tickets, t => t.UpdatedAt.UtcDateTime, NpgsqlDbType.TimestampTz));
+            p.Add(Array(tickets, t => t.ExceptionExpiresAt?.UtcDateTime, NpgsqlDbType.TimestampTz));
+            p.Add(Array(tickets, t => t.LastReminderDays, NpgsqlDbType.Integer));
+            p.Add(Array(tickets, t => t.LastReportId, NpgsqlDbType.Uuid));
+            p.Add(Array(tickets, t => t.ExceptionId, NpgsqlDbType.Uuid));
+            p.Add(Array(tickets, t => t.Version, NpgsqlDbType.Integer));
+            p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = createdReasons.ToArray() });
+            p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = at.UtcDateTime });
+            p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Varchar, Value = actor.Id });
+            p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Varchar, Value = "ticket.created" });
+            p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = "open" });
+            batch.BatchCommands.Add(ticketCommand);
+        }
+
+        var reportCommand = new NpgsqlBatchCommand(Insert("reports", ReportColumns, ReportColumns.Select((_, i) => $"${i + 1}")));
+        reportCommand.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = report.Id });
+        reportCommand.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = report.AppId });
+        reportCommand.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Varchar, Value = report.Sha256 });
+        reportCommand.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = report.ScanStartedAt.UtcDateTime });
+        reportCommand.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = report.IngestedAt.UtcDateTime });
+        reportCommand.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Varchar, Value = report.IngestedBy });
+        foreach (var count in new[] { report.Created, report.Unchanged, report.VerifiedFixed, report.Reopened, report.Suppressed })
+        {
+            reportCommand.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = count });
+        }
+
+        batch.BatchCommands.Add(reportCommand);
+
+        var entryCommand = new NpgsqlBatchCommand(Insert($"{TrackingDbContext.AuditTable}", AuditColumns, AuditColumns.Select((_, i) => $"${i + 1}")));
+        entryCommand.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = reportEntry.At.UtcDateTime });
+        foreach (var text in new[] { reportEntry.Actor, reportEntry.Action, reportEntry.Subject })
+        {
+            entryCommand.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Varchar, Value = text });
+        }
+
+        foreach (var text in new[] { reportEntry.Before, reportEntry.After, reportEntry.Reason })
+        {
+            entryCommand.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)text ?? DBNull.Value });
+        }
+
+        batch.BatchCommands.Add(entryCommand);
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static NpgsqlParameter Array<T>(IReadOnlyList<TicketEntity> tickets, Func<TicketEntity, T> value, NpgsqlDbType type) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Array | type, Value = tickets.Select(value).ToArray() };
+
+    private static object?[] TicketValues(TicketEntity t) =>
+    [
+        t.AppId, t.PartnerId.ToString().ToUpperInvariant(), t.Fingerprint, t.RequirementId, t.CheckId, t.Title, t.Location, t.Evidence, t.EvidenceHash, t.Remediation,
+        t.Severity.ToString(), t.CvssVector, t.CvssScore, t.SeverityReason, t.Status.ToString(), t.DueDate.UtcTicks,
+        t.ReportedAt.UtcTicks, t.UpdatedAt.UtcTicks, t.ExceptionExpiresAt?.UtcTicks, t.LastReminderDays,
+        t.LastReportId?.ToString().ToUpperInvariant(), t.ExceptionId?.ToString().ToUpperInvariant(), t.Version,
+    ];
+
+    private static string Insert(string table, string[] columns, IEnumerable<string> values) =>
+        $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", values)})";
+
+    private static DbCommand CreateCommand(TrackingDbContext db)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("ingest reads and inserts run inside the report's transaction");
+        return command;
+    }
+
+    private static DbParameter Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    private static object Date(bool sqlite, DateTimeOffset value) => sqlite ? value.UtcTicks : value.ToUniversalTime();
+
+    private static DateTimeOffset ReadDate(DbDataReader reader, int ordinal, bool sqlite) =>
+        sqlite ? new DateTimeOffset(reader.GetInt64(ordinal), TimeSpan.Zero) : reader.GetFieldValue<DateTimeOffset>(ordinal);
+}
