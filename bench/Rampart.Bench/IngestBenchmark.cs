@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rampart.Catalog;
 using Rampart.Scanning.Reports;
 using Rampart.TestSupport;
 using Rampart.Tracking;
+using Rampart.Tracking.Persistence;
 
 namespace Rampart.Bench;
 
@@ -99,8 +101,10 @@ internal static class IngestBenchmark
             var first = await PassAsync(services, uploader, firstReports, parallel, r => r.Created == findings, cancellationToken).ConfigureAwait(false);
             var second = await PassAsync(services, uploader, secondReports, parallel, r => r.Unchanged == findings && r.Created == 0, cancellationToken).ConfigureAwait(false);
             var duplicate = await PassAsync(services, uploader, secondReports, parallel, r => r.Duplicate, cancellationToken).ConfigureAwait(false);
-            using var countScope = services.CreateScope();
-            var total = (await countScope.ServiceProvider.GetRequiredService<TicketService>().ListAsync(admin, new TicketQuery { PageSize = 1 }, cancellationToken).ConfigureAwait(false)).Total;
+            // Counted in the database: the list's total stops at TicketPage.CountLimit.
+            var factory = services.GetRequiredService<IDbContextFactory<TrackingDbContext>>();
+            await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            var total = await db.Tickets.LongCountAsync(cancellationToken).ConfigureAwait(false);
             return (first, second, duplicate, total);
         }
         finally
