@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Rampart.TestSupport;
 
 namespace Rampart.Tracking.Tests;
@@ -18,6 +19,15 @@ public sealed class StorageTests(PostgresFixture postgres) : DbTest(postgres)
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
         ((string?)await command.ExecuteScalarAsync()).ShouldBe("wal");
+
+        // Per-connection settings come from the tracker's interceptor, so ask through its own context.
+        await using var db = await store.Get<IDbContextFactory<Persistence.TrackingDbContext>>().CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        await using var pragma = db.Database.GetDbConnection().CreateCommand();
+        pragma.CommandText = "PRAGMA wal_autocheckpoint;";
+        ((long)(await pragma.ExecuteScalarAsync())!).ShouldBe(16384);
+        pragma.CommandText = "PRAGMA synchronous;";
+        ((long)(await pragma.ExecuteScalarAsync())!).ShouldBe(1); // NORMAL
     }
 
     [Theory]
