@@ -50,7 +50,7 @@ public static class TrackingServiceCollectionExtensions
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(options.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
                 .AddInterceptors(Persistence.SqlitePragmas.Instance),
-            DatabaseProvider.PostgreSql => builder.UseNpgsql(WithAutoPrepare(options.ConnectionString), o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
+            DatabaseProvider.PostgreSql => builder.UseNpgsql(WithTrackerDefaults(options.ConnectionString), o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "unknown database provider"),
         };
     }
@@ -61,7 +61,7 @@ public static class TrackingServiceCollectionExtensions
     /// No reset on close: every pooled connection returned after a statement cost five more round trips of session
     /// reset (RESET ALL, advisory unlocks...), and the tracker never changes session state.
     /// </summary>
-    internal static string WithAutoPrepare(string connectionString)
+    internal static string WithTrackerDefaults(string connectionString)
     {
         // NpgsqlConnectionStringBuilder reports every keyword it knows as present; a plain builder has only those given.
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };

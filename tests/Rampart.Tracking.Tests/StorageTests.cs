@@ -36,7 +36,7 @@ public sealed class StorageTests(PostgresFixture postgres) : DbTest(postgres)
     [InlineData("Host=db.example;Database=rampart;Maximum Pool Size=5;Max Auto Prepare=8", 8, true)]
     public void PostgreSQL_statements_are_prepared_and_connections_not_reset_unless_the_connection_string_says_otherwise(string connectionString, int prepare, bool noReset)
     {
-        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(TrackingServiceCollectionExtensions.WithAutoPrepare(connectionString));
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(TrackingServiceCollectionExtensions.WithTrackerDefaults(connectionString));
         tuned.MaxAutoPrepare.ShouldBe(prepare);
         tuned.NoResetOnClose.ShouldBe(noReset);
     }
