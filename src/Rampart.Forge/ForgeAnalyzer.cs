@@ -8,7 +8,7 @@ using Rampart.Forge.Scopes;
 
 namespace Rampart.Forge;
 
-/// <summary>The Forge pipeline: files → manifest → TypeScript/JSX front end → Acornima modules → call graph → checks.</summary>
+/// <summary>The Forge pipeline: files → manifest → TypeScript/JSX front end → per file (parse, tables, file checks, function summaries) → call graph → checks.</summary>
 public static class ForgeAnalyzer
 {
     private static readonly Dictionary<string, SourceLanguage> Languages = new(StringComparer.OrdinalIgnoreCase)
@@ -32,28 +32,16 @@ public static class ForgeAnalyzer
         cancellationToken.ThrowIfCancellationRequested();
 
         var entries = EntryPointFinder.Find(manifest, code);
-        // The call-graph walk is one sequential pass; the path-independent file checks are independent of it and of
-        // each other, so they run per module on the other cores meanwhile and are merged in path order. The walk is the
-        // longer of the two, so the checks leave it a core of its own rather than taking every core.
-        var callGraph = Task.Run(() => new CallGraphAnalyzer(code).Analyze(entries), cancellationToken);
-        var reportsPersonalData = manifest.HasScope("report:personal-data");
+        var findings = new List<ForgeFinding>(new CallGraphAnalyzer(code).Analyze(entries));
         var ordered = code.Modules.OrderBy(m => m.Path, StringComparer.Ordinal).ToList();
-        var scanners = new FileScanner[ordered.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism - 1), CancellationToken = cancellationToken };
-        Parallel.For(0, ordered.Count, options, i =>
-        {
-            scanners[i] = new FileScanner();
-            scanners[i].Scan(ordered[i], reportsPersonalData);
-        });
-
-        var findings = new List<ForgeFinding>(await callGraph);
-        findings.AddRange(scanners.SelectMany(s => s.Findings));
+        var reportsPersonalData = manifest.HasScope("report:personal-data");
+        findings.AddRange(ordered.SelectMany(m => m.FileFindings).Where(f => !(reportsPersonalData && f.Check == ForgeChecks.PersonalData)));
         findings.AddRange(ManifestChecks.Run(manifest, today));
-        var scopes = ScopeCheck.Run(manifest, [.. scanners.SelectMany(s => s.ProductCalls)], ScopeData.Default);
+        var scopes = ScopeCheck.Run(manifest, [.. ordered.SelectMany(m => m.ProductCalls)], ScopeData.Default);
         findings.AddRange(scopes.Findings);
         return new ForgeAnalysis(manifest, code, entries, findings, scopes.Abstained)
         {
-            SecretTimeouts = [.. scanners.SelectMany(s => s.SecretTimeouts)],
+            SecretTimeouts = [.. ordered.SelectMany(m => m.SecretTimeouts)],
         };
     }
 
@@ -71,7 +59,7 @@ public static class ForgeAnalyzer
         {
             try
             {
-                modules.Add(ModuleBuilder.Build(file.Path, file.Text, file.Text, file.Language));
+                modules.Add(AnalyzeFile(file.Path, file.Text, file.Text, file.Language));
             }
             catch (ForgeInputException e) when (file.Text.Contains('<', StringComparison.Ordinal))
             {
@@ -106,7 +94,7 @@ public static class ForgeAnalyzer
             var original = byPath[pair.Key];
             try
             {
-                modules.Add(ModuleBuilder.Build(pair.Key, original.Text, pair.Value, original.Language));
+                modules.Add(AnalyzeFile(pair.Key, original.Text, pair.Value, original.Language));
             }
             catch (ForgeInputException e)
             {
@@ -116,6 +104,32 @@ public static class ForgeAnalyzer
         ThrowFirst(strippedErrors);
 
         return new CodeModel(modules);
+    }
+
+    /// <summary>
+    /// Everything that needs a file's syntax tree, done while the file is parsed: module tables, the path-independent
+    /// file checks and the function summaries the call-graph walk runs on. The tree is garbage once this returns, so
+    /// an app's trees are never all alive at once (they were 137 MiB for 100k lines, and every collection copied them).
+    /// </summary>
+    private static JsModule AnalyzeFile(string path, string originalText, string code, SourceLanguage language)
+    {
+        var syntax = ModuleBuilder.Build(path, originalText, code, language);
+        var scanner = new FileScanner();
+        try
+        {
+            scanner.Scan(syntax);
+            FunctionSummarizer.Summarize(syntax);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw new ForgeInputException($"{path}: code nested too deeply to analyse");
+        }
+
+        var module = syntax.Module;
+        module.FileFindings = scanner.Findings;
+        module.ProductCalls = scanner.ProductCalls;
+        module.SecretTimeouts = scanner.SecretTimeouts;
+        return module;
     }
 
     /// <summary>Reports one error, the same one on every run whatever the thread order: the first by message.</summary>

@@ -1,5 +1,3 @@
-using Acornima;
-using Acornima.Ast;
 using Rampart.Forge.Checks;
 using Rampart.Forge.Code;
 
@@ -12,28 +10,21 @@ namespace Rampart.Forge.Analysis;
 /// unauthenticated web triggers (002), SSRF (010) and Rovo actions that write while declared read-only (013).
 /// </summary>
 /// <remarks>
+/// It walks the <see cref="FunctionSummary"/> event lists the per-file pass recorded, not syntax trees.
 /// Like FSRT this is a may-analysis over source order, not a control-flow graph: a check anywhere before the call
 /// on the walked path counts, even inside an <c>if</c>. Unlike FSRT, only an actual comparison or verification of a
 /// header- or secret-derived value counts as web-trigger authentication, not any read of the environment or storage.
 /// </remarks>
 public sealed class CallGraphAnalyzer(CodeModel model)
 {
-    private static readonly System.Collections.Frozen.FrozenSet<string> VerifyFunctions = System.Collections.Frozen.FrozenSet.ToFrozenSet(
-        ["timingSafeEqual", "verify", "verifySignature", "verifyWebhook", "validateSignature", "verifyToken", "compare", "compareSync"], StringComparer.Ordinal);
-    private static readonly System.Text.RegularExpressions.Regex FixedOrigin = new(
-        @"^(https?://[^/{}?#@\\]+/|/[^/])", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-
     // Keyed by what changes the outcome, not by entry: a function reached from many entries in the same state is walked
     // once (its findings keep the first path that reached them), which keeps the analysis linear in the code size.
-    private readonly Dictionary<(Node, bool, bool, uint, EntryKind, bool), (bool Checked, bool Authenticated)> memo = [];
-    private readonly HashSet<Node> onStack = [];
+    private readonly Dictionary<(FunctionSummary, bool, bool, uint, EntryKind, bool), (bool Checked, bool Authenticated)> memo = [];
+    private readonly HashSet<FunctionSummary> onStack = [];
     private readonly List<string> path = [];
     private readonly List<ForgeFinding> findings = [];
     private readonly HashSet<(string, string)> reported = [];
     private readonly HashSet<EntryPoint> rovoReported = [];
-
-    // The tree searches below run on most expressions; they never nest, so they share one stack instead of allocating one each.
-    private readonly Stack<Node> scratch = new();
 
     public int FunctionsVisited { get; private set; }
 
@@ -70,102 +61,84 @@ public sealed class CallGraphAnalyzer(CodeModel model)
             return (false, false);
         }
 
+        ModuleBuilder.GuardStack();
         FunctionsVisited++;
         var flow = new Flow(entry, function.Module) { Guarded = guarded, Authenticated = authenticated };
-        var (parameters, body) = function.Function switch
-        {
-            FunctionDeclaration f => (f.Params, (Node)f.Body),
-            FunctionExpression f => (f.Params, f.Body),
-            ArrowFunctionExpression f => (f.Params, f.Body),
-            var other => (default(NodeList<Node>), other),
-        };
-        for (var i = 0; i < parameters.Count && i < 32; i++)
+        var parameters = function.Function.Parameters;
+        for (var i = 0; i < parameters.Count; i++)
         {
             if ((taint & (1u << i)) != 0)
             {
-                flow.Tainted.UnionWith(PatternNames(parameters[i], skipContext: true));
+                flow.Tainted.UnionWith(parameters[i]);
             }
         }
 
-        VisitNode(flow, body, isRoot: true);
+        Run(flow, function.Function.Events);
         onStack.Remove(function.Function);
         var result = (flow.CheckSeen, flow.AuthSeen);
         memo[key] = result;
         return result;
     }
 
-    private void VisitNode(Flow flow, Node node, bool isRoot = false)
+    private void Run(Flow flow, FlowEvent[] events)
     {
-        ModuleBuilder.GuardStack();
-        switch (node)
+        foreach (var step in events)
         {
-            case FunctionDeclaration when !isRoot:
-                return; // hoisted helpers run when called, and calls are followed by name
-            case VariableDeclarator declarator:
-                if (declarator.Init is { } init)
-                {
-                    VisitNode(flow, init);
-                    if (References(init, flow.Tainted))
+            switch (step)
+            {
+                case CallEvent call:
+                    HandleCall(flow, call.Call);
+                    break;
+                case BindEvent bind:
+                    if (References(bind.InitReferences, flow.Tainted))
                     {
-                        flow.Tainted.UnionWith(PatternNames(declarator.Id, skipContext: true));
+                        flow.Tainted.UnionWith(bind.TaintTargets);
                     }
 
-                    if (IsAuthSource(init, flow))
+                    if (bind.InitAuth.Holds(flow.AuthDerived))
                     {
-                        flow.AuthDerived.UnionWith(PatternNames(declarator.Id, skipContext: false));
+                        flow.AuthDerived.UnionWith(bind.AuthTargets);
                     }
-                }
 
-                return;
-            case AssignmentExpression { Left: Identifier target } assignment:
-                VisitNode(flow, assignment.Right);
-                if (References(assignment.Right, flow.Tainted))
-                {
-                    flow.Tainted.Add(target.Name);
-                }
+                    break;
+                case AssignEvent assign:
+                    if (References(assign.RightReferences, flow.Tainted))
+                    {
+                        flow.Tainted.Add(assign.Target);
+                    }
 
-                return;
-            case BinaryExpression { Operator: Operator.StrictEquality or Operator.Equality or Operator.StrictInequality or Operator.Inequality } comparison:
-                VisitChildren(flow, comparison);
-                if ((IsAuthValue(comparison.Left, flow) && comparison.Right is not Literal) || (IsAuthValue(comparison.Right, flow) && comparison.Left is not Literal))
-                {
-                    flow.Authenticate();
-                }
+                    break;
+                case CompareEvent compare:
+                    if ((compare.Left.Holds(flow.AuthDerived) && !compare.RightIsLiteral) || (compare.Right.Holds(flow.AuthDerived) && !compare.LeftIsLiteral))
+                    {
+                        flow.Authenticate();
+                    }
 
-                return;
-            case CallExpression call:
-                VisitChildren(flow, call);
-                HandleCall(flow, call);
-                return;
-            default:
-                VisitChildren(flow, node);
-                return;
+                    break;
+                case InlineEvent inline:
+                    ModuleBuilder.GuardStack();
+                    Run(flow, inline.Function.ParameterEvents);
+                    Run(flow, inline.Function.Events);
+                    break;
+            }
         }
     }
 
-    private void VisitChildren(Flow flow, Node node)
-    {
-        foreach (var child in node.ChildNodes)
-        {
-            VisitNode(flow, child);
-        }
-    }
-
-    private void HandleCall(Flow flow, CallExpression call)
+    private void HandleCall(Flow flow, CallSite call)
     {
         var module = flow.Module;
         var entry = flow.Entry;
-        if (ForgeApi.IsAuthorizeCall(call, module))
+        if (call.IsAuthorize)
         {
             flow.Check();
         }
 
-        if (ForgeApi.CalleeName(call) is { } name && VerifyFunctions.Contains(name))
+        if (call.IsVerify)
         {
             flow.Authenticate();
         }
 
-        if (ForgeApi.AsProductCall(call, module) is { } product)
+        if (call.Product is { } product)
         {
             if (product.IsPermissionCheck)
             {
@@ -175,73 +148,71 @@ public sealed class CallGraphAnalyzer(CodeModel model)
             {
                 if (entry.Kind == EntryKind.UserInvoked && !flow.Guarded)
                 {
-                    Report(ForgeChecks.AuthorizationBypass, module, call, $"asApp().{product.Api}({product.Route ?? "?"}) without a permission check");
+                    Report(ForgeChecks.AuthorizationBypass, module, call.Spot, $"asApp().{product.Api}({product.Route ?? "?"}) without a permission check");
                 }
 
                 if (entry.Kind == EntryKind.WebTrigger && !flow.Authenticated)
                 {
-                    Report(ForgeChecks.UnauthenticatedWebTrigger, module, call, $"asApp().{product.Api}({product.Route ?? "?"}) reached without authenticating the caller");
+                    Report(ForgeChecks.UnauthenticatedWebTrigger, module, call.Spot, $"asApp().{product.Api}({product.Route ?? "?"}) reached without authenticating the caller");
                 }
             }
 
             if (entry.ReadOnlyRovoAction && product.Writes)
             {
-                ReportRovo(entry, module, call, $"{product.Method} {product.Route ?? "?"}");
+                ReportRovo(entry, module, call.Spot, $"{product.Method} {product.Route ?? "?"}");
             }
         }
 
-        if (ForgeApi.StorageAccess(call, module) is { } access)
+        if (call.Storage is { } access)
         {
             // Reading the app's own secret is how a handler authenticates; it exposes nothing to the caller.
-            if (entry.Kind == EntryKind.WebTrigger && !flow.Authenticated && ForgeApi.CalleeName(call) != "getSecret")
+            if (entry.Kind == EntryKind.WebTrigger && !flow.Authenticated && !call.IsGetSecret)
             {
-                Report(ForgeChecks.UnauthenticatedWebTrigger, module, call, $"app storage {access} reached without authenticating the caller");
+                Report(ForgeChecks.UnauthenticatedWebTrigger, module, call.Spot, $"app storage {access} reached without authenticating the caller");
             }
 
             if (access == "write" && entry.ReadOnlyRovoAction)
             {
-                ReportRovo(entry, module, call, "storage write");
+                ReportRovo(entry, module, call.Spot, "storage write");
             }
         }
 
-        if (ForgeApi.OutboundRequest(call, module) is var (url, options))
+        if (call.IsOutbound)
         {
-            if (entry.Kind != EntryKind.AppEvent && References(url, flow.Tainted) && !HasFixedOrigin(url, module))
+            if (entry.Kind != EntryKind.AppEvent && References(call.UrlReferences, flow.Tainted) && !call.UrlHasFixedOrigin)
             {
-                Report(ForgeChecks.Ssrf, module, call, "the request URL's host comes from the caller's input");
+                Report(ForgeChecks.Ssrf, module, call.Spot, "the request URL's host comes from the caller's input");
             }
 
-            if (entry.ReadOnlyRovoAction && Constants.StringValue(ForgeApi.Property(options, "method"), module)?.ToUpperInvariant() is { } method
-                && method is not "GET" and not "HEAD" and not "OPTIONS")
+            if (entry.ReadOnlyRovoAction && call.OutboundMethod is { } method && method is not "GET" and not "HEAD" and not "OPTIONS")
             {
-                ReportRovo(entry, module, call, $"outbound {method}");
+                ReportRovo(entry, module, call.Spot, $"outbound {method}");
             }
         }
 
-        if (entry.ReadOnlyRovoAction && ForgeApi.ForgeSqlText(call, module) is { } sql
-            && Constants.Pattern(sql, module)?.TrimStart().Split(' ', 2)[0].ToUpperInvariant() is "INSERT" or "UPDATE" or "DELETE" or "REPLACE")
+        if (entry.ReadOnlyRovoAction && call.IsSqlWrite)
         {
-            ReportRovo(entry, module, call, "Forge SQL write");
+            ReportRovo(entry, module, call.Spot, "Forge SQL write");
         }
 
         // Follow calls into the app's own functions, and functions passed as callbacks.
         var taint = 0u;
-        for (var i = 0; i < call.Arguments.Count && i < 32; i++)
+        for (var i = 0; i < call.ArgumentReferences.Length; i++)
         {
-            if (References(call.Arguments[i], flow.Tainted))
+            if (References(call.ArgumentReferences[i], flow.Tainted))
             {
                 taint |= 1u << i;
             }
         }
 
-        if (ResolveCallee(call, module) is FunctionSymbol target)
+        if (ResolveCallee(call.Callee, module) is FunctionSymbol target)
         {
             Enter(flow, target, taint);
         }
 
-        foreach (var argument in call.Arguments)
+        foreach (var argument in call.IdentifierArguments)
         {
-            if (argument is Identifier && model.ResolveExpression(module, argument) is FunctionSymbol callback)
+            if (model.ResolveName(module, argument, depth: 1) is FunctionSymbol callback)
             {
                 Enter(flow, callback, 0);
             }
@@ -264,20 +235,19 @@ public sealed class CallGraphAnalyzer(CodeModel model)
         }
     }
 
-    private Symbol? ResolveCallee(CallExpression call, JsModule module)
+    private Symbol? ResolveCallee(CalleeShape callee, JsModule module)
     {
-        switch (ForgeApi.Unwrap(call.Callee))
+        switch (callee)
         {
-            case Identifier id:
-                return model.ResolveName(module, id.Name);
-            case MemberExpression { Computed: false, Object: ThisExpression, Property: Identifier method }:
-                return module.Methods.TryGetValue(method.Name, out var m) ? new FunctionSymbol(module, m, method.Name) : null;
-            case MemberExpression { Computed: false, Object: Identifier owner, Property: Identifier method }:
-                var symbol = model.ResolveMember(model.ResolveName(module, owner.Name), method.Name);
-                if (symbol is null && module.AllBindings.TryGetValue(owner.Name, out var init)
-                    && ForgeApi.Unwrap((Expression)init) is NewExpression { Callee: Identifier className })
+            case NamedCallee named:
+                return model.ResolveName(module, named.Name);
+            case ThisMethodCallee own:
+                return module.Methods.TryGetValue(own.Method, out var body) ? new FunctionSymbol(module, body, own.Method) : null;
+            case MemberCallee member:
+                var symbol = model.ResolveMember(model.ResolveName(module, member.Owner), member.Method);
+                if (symbol is null && member.ConstructedFrom is { } className)
                 {
-                    symbol = model.ResolveMember(model.ResolveName(module, className.Name), method.Name);
+                    symbol = model.ResolveMember(model.ResolveName(module, className), member.Method);
                 }
 
                 return symbol;
@@ -286,12 +256,12 @@ public sealed class CallGraphAnalyzer(CodeModel model)
         }
     }
 
-    private void Report(ForgeCheck check, JsModule module, Node node, string what)
+    private void Report(ForgeCheck check, JsModule module, SourceSpot spot, string what)
     {
-        var location = module.Where(node);
+        var location = module.Where(spot);
         if (reported.Add((check.Id, location)))
         {
-            findings.Add(new ForgeFinding(check, location, $"{EvidenceText.Redact(module.Excerpt(node))} — {what}; path: {PathText()}"));
+            findings.Add(new ForgeFinding(check, location, $"{EvidenceText.Redact(module.Excerpt(spot.Start))} — {what}; path: {PathText()}"));
         }
     }
 
@@ -300,154 +270,31 @@ public sealed class CallGraphAnalyzer(CodeModel model)
         ? string.Join(" → ", path)
         : $"{string.Join(" → ", path.Take(4))} → … {path.Count - 8} more … → {string.Join(" → ", path.Skip(path.Count - 4))}";
 
-    private void ReportRovo(EntryPoint entry, JsModule module, Node node, string what)
+    private void ReportRovo(EntryPoint entry, JsModule module, SourceSpot spot, string what)
     {
         if (rovoReported.Add(entry))
         {
-            Report(ForgeChecks.RovoActionVerb, module, node, $"{what} in a Rovo action declared with actionVerb GET");
+            Report(ForgeChecks.RovoActionVerb, module, spot, $"{what} in a Rovo action declared with actionVerb GET");
         }
     }
 
-    /// <summary>True when the URL's scheme and host are constants followed by a path separator, so input can only pick the path.</summary>
-    private static bool HasFixedOrigin(Node url, JsModule module)
+    /// <summary>True when one of the names an expression reads holds input.</summary>
+    private static bool References(string[] names, HashSet<string> tainted)
     {
-        var pattern = Constants.Pattern(url, module);
-        if (pattern is null || pattern.StartsWith("{}", StringComparison.Ordinal))
+        if (tainted.Count == 0)
         {
             return false;
         }
 
-        return FixedOrigin.IsMatch(pattern);
-    }
-
-    private bool References(Node node, HashSet<string> names)
-    {
-        if (names.Count == 0)
+        foreach (var name in names)
         {
-            return false;
-        }
-
-        var stack = scratch;
-        stack.Clear();
-        stack.Push(node);
-        while (stack.Count > 0)
-        {
-            switch (stack.Pop())
+            if (tainted.Contains(name))
             {
-                case Identifier id when names.Contains(id.Name):
-                    return true;
-                case MemberExpression { Computed: false, Property: Identifier { Name: "context" } }:
-                    continue; // req.context is set by the platform, not by the caller
-                case MemberExpression { Computed: false } member:
-                    stack.Push(member.Object); // the property name is not a variable
-                    continue;
-                case Property { Computed: false } property:
-                    stack.Push(property.Value);
-                    continue;
-                case FunctionDeclaration or FunctionExpression or ArrowFunctionExpression:
-                    continue;
-                case var other:
-                    foreach (var child in other.ChildNodes)
-                    {
-                        stack.Push(child);
-                    }
-
-                    break;
+                return true;
             }
         }
 
         return false;
-    }
-
-    /// <summary>A value that carries the caller's credential or the app's secret: request headers, process.env, getSecret().</summary>
-    private bool IsAuthSource(Node node, Flow flow)
-    {
-        var stack = scratch;
-        stack.Clear();
-        stack.Push(node);
-        while (stack.Count > 0)
-        {
-            switch (stack.Pop())
-            {
-                case Identifier id when flow.AuthDerived.Contains(id.Name):
-                    return true;
-                case MemberExpression { Computed: false, Property: Identifier { Name: "headers" or "env" } }:
-                    return true;
-                case CallExpression call when ForgeApi.CalleeName(call) is "getSecret":
-                    return true;
-                case FunctionDeclaration or FunctionExpression or ArrowFunctionExpression:
-                    continue;
-                case var other:
-                    foreach (var child in other.ChildNodes)
-                    {
-                        stack.Push(child);
-                    }
-
-                    break;
-            }
-        }
-
-        return false;
-    }
-
-    private bool IsAuthValue(Node node, Flow flow) => IsAuthSource(node, flow);
-
-    internal static IEnumerable<string> PatternNames(Node? pattern, bool skipContext)
-    {
-        switch (pattern)
-        {
-            case Identifier id:
-                if (!(skipContext && id.Name == "context"))
-                {
-                    yield return id.Name;
-                }
-
-                break;
-            case AssignmentPattern assignment:
-                foreach (var name in PatternNames(assignment.Left, skipContext))
-                {
-                    yield return name;
-                }
-
-                break;
-            case RestElement rest:
-                foreach (var name in PatternNames(rest.Argument, skipContext))
-                {
-                    yield return name;
-                }
-
-                break;
-            case ObjectPattern obj:
-                foreach (var property in obj.Properties)
-                {
-                    if (property is Property p && !(skipContext && ModuleBuilder.Name(p.Key) == "context"))
-                    {
-                        foreach (var name in PatternNames(p.Value, skipContext))
-                        {
-                            yield return name;
-                        }
-                    }
-                    else if (property is RestElement r)
-                    {
-                        foreach (var name in PatternNames(r, skipContext))
-                        {
-                            yield return name;
-                        }
-                    }
-                }
-
-                break;
-            case ArrayPattern array:
-                foreach (var element in array.Elements)
-                {
-                    foreach (var name in PatternNames(element, skipContext))
-                    {
-                        yield return name;
-                    }
-                }
-
-                break;
-        }
     }
 
     private sealed class Flow(EntryPoint entry, JsModule module)

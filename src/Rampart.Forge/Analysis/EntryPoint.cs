@@ -1,4 +1,3 @@
-using Acornima.Ast;
 using Rampart.Forge.Code;
 
 namespace Rampart.Forge.Analysis;
@@ -6,4 +5,4 @@ namespace Rampart.Forge.Analysis;
 /// <summary>A function the platform calls, found from the manifest: a handler export or one resolver definition.</summary>
 /// <param name="Name">How reports name it, e.g. <c>issue-panel → resolver 'getIssue'</c>.</param>
 /// <param name="ReadOnlyRovoAction">A Rovo action declared with actionVerb GET: its handler must not write.</param>
-public sealed record EntryPoint(string Name, EntryKind Kind, JsModule Module, Node Body, bool ReadOnlyRovoAction);
+public sealed record EntryPoint(string Name, EntryKind Kind, JsModule Module, FunctionSummary Body, bool ReadOnlyRovoAction);

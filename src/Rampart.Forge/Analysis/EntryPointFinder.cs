@@ -1,4 +1,3 @@
-using Acornima.Ast;
 using Rampart.Forge.Code;
 using Rampart.Forge.Manifest;
 
@@ -20,7 +19,7 @@ public static class EntryPointFinder
     public static IReadOnlyList<EntryPoint> Find(ForgeManifest manifest, CodeModel model)
     {
         var entries = new List<EntryPoint>();
-        var seen = new HashSet<(Node, EntryKind, bool)>();
+        var seen = new HashSet<(FunctionSummary, EntryKind, bool)>();
         foreach (var module in manifest.Modules)
         {
             var kind = module.Type == "webtrigger" ? EntryKind.WebTrigger : AppEventModules.Contains(module.Type) ? EntryKind.AppEvent : EntryKind.UserInvoked;
@@ -71,10 +70,11 @@ public static class EntryPointFinder
                 break;
             case ResolverDefinitionsSymbol definitions:
                 var resolverModule = definitions.Resolver.Module;
-                foreach (var (name, handler) in resolverModule.ResolverDefines[definitions.Resolver.Variable])
+                foreach (var definition in resolverModule.ResolverDefines[definitions.Resolver.Variable])
                 {
-                    var target = model.ResolveExpression(resolverModule, handler) as FunctionSymbol;
-                    yield return new EntryPoint($"{label} → resolver '{name}'", kind, target?.Module ?? resolverModule, target?.Function ?? handler, readOnlyRovo);
+                    var target = model.ResolveExpression(resolverModule, definition.Handler) as FunctionSymbol;
+                    yield return new EntryPoint($"{label} → resolver '{definition.Name}'", kind, target?.Module ?? resolverModule,
+                        target?.Function ?? definition.HandlerSummary, readOnlyRovo);
                 }
 
                 break;

@@ -35,9 +35,10 @@ public sealed class FileScanner
 
     public IReadOnlyList<ForgeFinding> Findings => findings;
 
-    public void Scan(JsModule module, bool reportsPersonalData)
+    /// <summary>Scans one file while its syntax is in hand; personal-data findings are dropped later when the manifest reports personal data.</summary>
+    public void Scan(ModuleSyntax module)
     {
-        var secrets = SecretScanner.ScanAll(module.Text);
+        var secrets = SecretScanner.ScanAll(module.Module.Text);
         SecretTimeouts.AddRange(secrets.TimedOut.Select(rule => $"{module.Path} ({rule})"));
         foreach (var match in secrets.Matches)
         {
@@ -51,7 +52,7 @@ public sealed class FileScanner
             var node = stack.Pop();
             if (node is CallExpression call)
             {
-                Call(module, call, reportsPersonalData);
+                Call(module, call);
             }
 
             if (ForgeApi.EvaluatedCode(node, module) is { } code && Constants.StringValue(code, module) is null)
@@ -66,13 +67,12 @@ public sealed class FileScanner
         }
     }
 
-    private void Call(JsModule module, CallExpression call, bool reportsPersonalData)
+    private void Call(ModuleSyntax module, CallExpression call)
     {
-        var product = ForgeApi.AsProductCall(call, module);
-        if (product is not null)
+        if (ForgeApi.AsProductCall(call, module) is var (product, productOptions))
         {
             ProductCalls.Add(product);
-            AuthorizationHeader(module, call, product.Options, targetsAtlassian: true, product.Route);
+            AuthorizationHeader(module, call, productOptions, targetsAtlassian: true, product.Route);
         }
         else if (ForgeApi.OutboundRequest(call, module) is var (url, options))
         {
@@ -96,13 +96,13 @@ public sealed class FileScanner
             Add(ForgeChecks.SqlInjection, module.Where(sql), $"{Excerpt(module, call)} — SQL text built from values");
         }
 
-        if (!reportsPersonalData && ForgeApi.StorageAccess(call, module) == "write" && call.Arguments.Any(a => MentionsPersonalData(a, module)))
+        if (ForgeApi.StorageAccess(call, module) == "write" && call.Arguments.Any(a => MentionsPersonalData(a, module)))
         {
             Add(ForgeChecks.PersonalData, module.Where(call), $"{Excerpt(module, call)} — stores account data; the manifest lacks report:personal-data");
         }
     }
 
-    private void AuthorizationHeader(JsModule module, CallExpression call, Node? options, bool targetsAtlassian, string? target)
+    private void AuthorizationHeader(ModuleSyntax module, CallExpression call, Node? options, bool targetsAtlassian, string? target)
     {
         var headers = ForgeApi.Property(options, "headers") is { } h ? ForgeApi.Resolve(h, module) : null;
         if (ForgeApi.Property(headers, "Authorization", ignoreCase: true) is not { } value)
@@ -144,7 +144,7 @@ public sealed class FileScanner
         return AtlassianHosts.Any(h => host == h || host.EndsWith("." + h, StringComparison.Ordinal));
     }
 
-    private static bool MentionsPersonalData(Node node, JsModule module)
+    private static bool MentionsPersonalData(Node node, ModuleSyntax module)
     {
         var stack = new Stack<Node>();
         stack.Push(ForgeApi.Resolve(node, module));
@@ -173,7 +173,7 @@ public sealed class FileScanner
         value.Distinct().Count() <= 3 || new[] { "example", "changeme", "placeholder", "your_", "your-", "xxxx", "dummy", "redacted", "<", "{{" }
             .Any(p => value.Contains(p, StringComparison.OrdinalIgnoreCase));
 
-    private static string Excerpt(JsModule module, Node node, params string[] secrets) => EvidenceText.Redact(module.Excerpt(node), secrets);
+    private static string Excerpt(ModuleSyntax module, Node node, params string[] secrets) => EvidenceText.Redact(module.Excerpt(node), secrets);
 
     private void Add(ForgeCheck check, string location, string evidence, string? title = null)
     {

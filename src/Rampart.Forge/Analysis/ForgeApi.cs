@@ -35,7 +35,8 @@ public static class ForgeApi
         _ => null,
     };
 
-    public static ProductCall? AsProductCall(CallExpression call, JsModule module)
+    /// <summary>A product REST API call and its options object (resolved through a name), or null when the call is not one.</summary>
+    public static (ProductCall Call, Node? Options)? AsProductCall(CallExpression call, ModuleSyntax module)
     {
         var callee = Unwrap(call.Callee);
         bool asApp;
@@ -64,11 +65,11 @@ public static class ForgeApi
         var route = call.Arguments.Count > 0 ? Constants.Pattern(call.Arguments[0], module) : null;
         var options = call.Arguments.Count > 1 ? Resolve(call.Arguments[1], module) : null;
         var method = Property(options, "method") is { } methodNode && Constants.StringValue(methodNode, module) is { } m ? m.ToUpperInvariant() : "GET";
-        return new ProductCall(asApp, api, ProductApis[api], route, method, options, call);
+        return (new ProductCall(asApp, api, ProductApis[api], route, method), options);
     }
 
     /// <summary>"asApp" or "asUser" when the expression is <c>asApp()</c>, <c>api.asApp()</c> or a variable holding one.</summary>
-    private static string? Principal(Expression expression, JsModule module, int depth) => expression switch
+    private static string? Principal(Expression expression, ModuleSyntax module, int depth) => expression switch
     {
         CallExpression { Callee: Identifier { Name: "asApp" or "asUser" } id } when module.ImportsPackage("@forge/api") || module.IsImportFrom(id.Name, ForgeApiPackages) => id.Name,
         CallExpression { Callee: MemberExpression { Computed: false, Property: Identifier { Name: "asApp" or "asUser" } property } } => property.Name,
@@ -77,7 +78,7 @@ public static class ForgeApi
     };
 
     /// <summary>The Forge authorize API (<c>authorize().onJira(...)</c>) counts as a permission check.</summary>
-    public static bool IsAuthorizeCall(CallExpression call, JsModule module) => Unwrap(call.Callee) switch
+    public static bool IsAuthorizeCall(CallExpression call, ModuleSyntax module) => Unwrap(call.Callee) switch
     {
         Identifier { Name: "authorize" } id => module.IsImportFrom(id.Name, "@forge/api", "@forge/bridge") || module.ImportsPackage("@forge/api"),
         MemberExpression { Computed: false, Property: Identifier { Name: "authorize" }, Object: Identifier owner } => module.IsImportFrom(owner.Name, "@forge/api"),
@@ -85,7 +86,7 @@ public static class ForgeApi
     };
 
     /// <summary>Forge storage (<c>storage</c> from @forge/api, <c>kvs</c> from @forge/kvs, entity stores): null, "read" or "write".</summary>
-    public static string? StorageAccess(CallExpression call, JsModule module)
+    public static string? StorageAccess(CallExpression call, ModuleSyntax module)
     {
         if (Unwrap(call.Callee) is not MemberExpression { Computed: false, Property: Identifier method } member)
         {
@@ -109,7 +110,7 @@ public static class ForgeApi
     }
 
     /// <summary>The URL argument of an outbound HTTP call (<c>fetch</c>, <c>api.fetch</c>, axios), or null when it is not one.</summary>
-    public static (Node Url, Node? Options)? OutboundRequest(CallExpression call, JsModule module)
+    public static (Node Url, Node? Options)? OutboundRequest(CallExpression call, ModuleSyntax module)
     {
         if (call.Arguments.Count == 0)
         {
@@ -128,7 +129,7 @@ public static class ForgeApi
         return isRequest ? (call.Arguments[0], call.Arguments.Count > 1 ? Resolve(call.Arguments[1], module) : null) : null;
     }
 
-    public static bool IsChildProcessCall(CallExpression call, JsModule module) => Unwrap(call.Callee) switch
+    public static bool IsChildProcessCall(CallExpression call, ModuleSyntax module) => Unwrap(call.Callee) switch
     {
         Identifier id => module.Imports.TryGetValue(id.Name, out var binding) && ChildProcessPackages.Contains(binding.Source) && ChildProcessFunctions.Contains(binding.Imported),
         MemberExpression { Computed: false, Property: Identifier method, Object: Identifier owner } =>
@@ -139,7 +140,7 @@ public static class ForgeApi
     };
 
     /// <summary>Code evaluation: <c>eval(x)</c>, <c>Function(x)</c>, <c>vm.runIn*Context(x)</c>, <c>new vm.Script(x)</c>; returns the code argument.</summary>
-    public static Node? EvaluatedCode(Node node, JsModule module)
+    public static Node? EvaluatedCode(Node node, ModuleSyntax module)
     {
         switch (node)
         {
@@ -159,7 +160,7 @@ public static class ForgeApi
     }
 
     /// <summary>The SQL text argument of a Forge SQL call (<c>sql.executeRaw</c>, <c>sql.prepare</c>), or null.</summary>
-    public static Node? ForgeSqlText(CallExpression call, JsModule module)
+    public static Node? ForgeSqlText(CallExpression call, ModuleSyntax module)
     {
         if (call.Arguments.Count == 0 || Unwrap(call.Callee) is not MemberExpression { Computed: false, Property: Identifier { Name: "executeRaw" or "prepare" or "executeDDL" }, Object: var owner })
         {
@@ -176,7 +177,7 @@ public static class ForgeApi
     }
 
     /// <summary>Known secret-taking library functions (FSRT's secretdata.yaml, reduced) and which argument (0-based) is the secret.</summary>
-    public static (string Function, Node Secret)? SecretArgument(CallExpression call, JsModule module)
+    public static (string Function, Node Secret)? SecretArgument(CallExpression call, ModuleSyntax module)
     {
         var (package, function) = Unwrap(call.Callee) switch
         {
@@ -218,7 +219,7 @@ public static class ForgeApi
     }
 
     /// <summary>Follows a name to the object literal it is bound to (options objects are often built first).</summary>
-    public static Node Resolve(Node node, JsModule module, int depth = 0) => node switch
+    public static Node Resolve(Node node, ModuleSyntax module, int depth = 0) => node switch
     {
         Identifier id when depth < 4 && module.AllBindings.TryGetValue(id.Name, out var init) => Resolve(init, module, depth + 1),
         _ => node,

@@ -1,11 +1,9 @@
-using Acornima.Ast;
-
 namespace Rampart.Forge.Analysis;
 
 /// <summary>A call to a product REST API through Forge: <c>api.asApp().requestJira(route`...`, { method })</c> and friends.</summary>
 /// <param name="AsApp">True for <c>asApp()</c> (the app's own identity), false for <c>asUser()</c> and bridge calls.</param>
 /// <param name="Route">The route with every non-constant part as <c>{}</c>, or null when it is not built from strings.</param>
-public sealed record ProductCall(bool AsApp, string Api, string Product, string? Route, string Method, Node? Options, CallExpression Call)
+public sealed record ProductCall(bool AsApp, string Api, string Product, string? Route, string Method)
 {
     private static readonly string[] ReadLikePost = ["search", "bulkfetch", "permissions/check", "mypermissions", "/permission", "jql/parse", "jql/match"];
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Acornima.Ast;
 
 namespace Rampart.Forge.Code;
 
@@ -109,11 +108,11 @@ public sealed class CodeModel
             return new ModuleSymbol(module);
         }
 
-        if (module.Exports.TryGetValue(name, out var node))
+        if (module.Exports.TryGetValue(name, out var value))
         {
-            return node is Identifier id
-                ? ResolveName(module, id.Name, depth + 1)
-                : ResolveExpression(module, node, depth + 1, name);
+            return value is NameValue local
+                ? ResolveName(module, local.Name, depth + 1)
+                : ResolveExpression(module, value, depth + 1, name);
         }
 
         if (module.ReExports.TryGetValue(name, out var reExport))
@@ -132,52 +131,51 @@ public sealed class CodeModel
         return null;
     }
 
-    public Symbol? ResolveExpression(JsModule module, Node? node, int depth = 0, string? name = null)
+    public Symbol? ResolveExpression(JsModule module, JsValue? value, int depth = 0, string? name = null)
     {
-        if (depth > 24 || node is null)
+        if (depth > 24 || value is null)
         {
             return null;
         }
 
-        switch (node)
+        return value switch
         {
-            case FunctionDeclaration or FunctionExpression or ArrowFunctionExpression:
-                return new FunctionSymbol(module, node, name ?? FunctionName(node));
-            case ClassDeclaration cls:
-                return new ClassSymbol(module, cls);
-            case ObjectExpression obj:
-                return new ObjectSymbol(module, obj);
-            case Identifier id:
-                return ResolveName(module, id.Name, depth + 1);
-            case CallExpression { Callee: MemberExpression { Object: Identifier target, Property: Identifier { Name: "getDefinitions" } } }:
-                return ResolveName(module, target.Name, depth + 1) is ResolverSymbol resolver ? new ResolverDefinitionsSymbol(resolver) : null;
-            case CallExpression { Callee: Identifier { Name: "require" } } require when require.Arguments.Count == 1 && require.Arguments[0] is StringLiteral source:
-                return ResolveImportBinding(module, new ImportBinding(source.Value, "default"), depth + 1);
-            case MemberExpression { Computed: false, Property: Identifier property } member:
-                return ResolveMember(ResolveExpression(module, member.Object, depth + 1), property.Name, depth + 1);
-            case NewExpression { Callee: Identifier resolverClass } when module.IsImportFrom(resolverClass.Name, "@forge/resolver"):
-                return null;
-            case AwaitExpression await:
-                return ResolveExpression(module, await.Argument, depth + 1, name);
-            default:
-                return null;
-        }
+            FunctionValue function => new FunctionSymbol(module, function.Body, name ?? function.Body.Name),
+            ClassValue cls => new ClassSymbol(module, cls),
+            ObjectValue obj => new ObjectSymbol(module, obj),
+            NameValue reference => ResolveName(module, reference.Name, depth + 1),
+            DefinitionsValue definitions => ResolveName(module, definitions.Resolver, depth + 1) is ResolverSymbol resolver ? new ResolverDefinitionsSymbol(resolver) : null,
+            RequireValue require => ResolveImportBinding(module, new ImportBinding(require.Source, "default"), depth + 1),
+            MemberValue member => ResolveMember(ResolveExpression(module, member.Owner, depth + 1), member.Property, depth + 1),
+            AwaitValue await => ResolveExpression(module, await.Argument, depth + 1, name),
+            _ => null,
+        };
     }
 
     public Symbol? ResolveMember(Symbol? owner, string member, int depth = 0) => owner switch
     {
         ModuleSymbol m => ResolveExport(m.Module, member, depth + 1),
-        ObjectSymbol o => o.Object.Properties.OfType<Property>()
-            .Where(p => ModuleBuilder.Name(p.Key) == member)
-            .Select(p => p.Shorthand && p.Value is Identifier id ? ResolveName(o.Module, id.Name, depth + 1) : ResolveExpression(o.Module, p.Value, depth + 1, member))
-            .FirstOrDefault(),
-        ClassSymbol c => c.Class.Body.Body.OfType<MethodDefinition>()
-            .Where(m => ModuleBuilder.Name(m.Key) == member)
-            .Select(m => (Symbol)new FunctionSymbol(c.Module, m.Value, member))
-            .FirstOrDefault(),
+        ObjectSymbol o => ResolveProperty(o, member, depth),
+        ClassSymbol c => c.Class.Methods.Where(m => m.Name == member).Select(m => (Symbol)new FunctionSymbol(c.Module, m.Body, member)).FirstOrDefault(),
         ExternalSymbol e => new ExternalSymbol(e.Package, member),
         _ => null,
     };
+
+    /// <summary>The first property of that name decides, even when it resolves to nothing.</summary>
+    private Symbol? ResolveProperty(ObjectSymbol owner, string member, int depth)
+    {
+        foreach (var property in owner.Object.Properties)
+        {
+            if (property.Key == member)
+            {
+                return property.ShorthandName is { } shorthand
+                    ? ResolveName(owner.Module, shorthand, depth + 1)
+                    : ResolveExpression(owner.Module, property.Value, depth + 1, member);
+            }
+        }
+
+        return null;
+    }
 
     private Symbol? ResolveImportBinding(JsModule from, ImportBinding import, int depth)
     {
@@ -195,13 +193,6 @@ public sealed class CodeModel
 
         return ResolveExport(target, import.Imported, depth + 1);
     }
-
-    private static string FunctionName(Node node) => node switch
-    {
-        FunctionDeclaration { Id: { } id } => id.Name,
-        FunctionExpression { Id: { } id } => id.Name,
-        _ => "(anonymous)",
-    };
 
     private static IEnumerable<string> Candidates(string stem)
     {

@@ -5,7 +5,7 @@ namespace Rampart.Forge.Code;
 /// <summary>Small constant folding over string expressions: literals, templates without holes, concatenation, const names.</summary>
 public static class Constants
 {
-    public static string? StringValue(Node? node, JsModule? module, int depth = 0)
+    public static string? StringValue(Node? node, ModuleSyntax? module, int depth = 0)
     {
         if (depth > 8)
         {
@@ -27,7 +27,7 @@ public static class Constants
     /// The text of a string expression with every non-constant part shown as <c>{}</c>: a route or URL pattern.
     /// Null when the expression is not built from strings at all (an unknown variable).
     /// </summary>
-    public static string? Pattern(Node? node, JsModule? module, int depth = 0)
+    public static string? Pattern(Node? node, ModuleSyntax? module, int depth = 0)
     {
         if (depth > 8 || node is null)
         {
@@ -63,7 +63,7 @@ public static class Constants
     }
 
     /// <summary>True when a string is built from something other than constants (a template hole or a concatenated variable).</summary>
-    public static bool IsBuiltFromValues(Node? node, JsModule module, int depth = 0)
+    public static bool IsBuiltFromValues(Node? node, ModuleSyntax module, int depth = 0)
     {
         switch (node)
         {

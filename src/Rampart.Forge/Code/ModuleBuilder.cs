@@ -4,10 +4,13 @@ using Acornima.Ast;
 
 namespace Rampart.Forge.Code;
 
-/// <summary>Parses one file with Acornima and fills the module tables of <see cref="JsModule"/>.</summary>
+/// <summary>Parses one file with Acornima and fills the module tables of <see cref="JsModule"/>, values reduced to <see cref="JsValue"/>.</summary>
 public static class ModuleBuilder
 {
-    public static JsModule Build(string path, string originalText, string code, SourceLanguage language)
+    // Object literals nest values; name resolution gives up after 24 steps, so deeper values can never matter.
+    private const int MaxValueDepth = 40;
+
+    public static ModuleSyntax Build(string path, string originalText, string code, SourceLanguage language)
     {
         Acornima.Ast.Program program;
         try
@@ -23,7 +26,7 @@ public static class ModuleBuilder
             throw new ForgeInputException($"{path}: code nested too deeply to analyse");
         }
 
-        var module = new JsModule(path, originalText, program, language);
+        var module = new ModuleSyntax(new JsModule(path, originalText, language), program);
         try
         {
             foreach (var statement in program.Body)
@@ -68,7 +71,7 @@ public static class ModuleBuilder
         }
     }
 
-    private static void TopLevel(JsModule module, Node statement)
+    private static void TopLevel(ModuleSyntax module, Node statement)
     {
         switch (statement)
         {
@@ -88,7 +91,7 @@ public static class ModuleBuilder
             case ExportNamedDeclaration named when named.Source is not null:
                 foreach (var specifier in named.Specifiers)
                 {
-                    module.ReExports[Name(specifier.Exported) ?? "default"] = new ImportBinding(named.Source.Value, Name(specifier.Local) ?? "default");
+                    module.Module.ReExports[Name(specifier.Exported) ?? "default"] = new ImportBinding(named.Source.Value, Name(specifier.Local) ?? "default");
                 }
 
                 break;
@@ -97,21 +100,21 @@ public static class ModuleBuilder
                 {
                     foreach (var name in Declare(module, named.Declaration).ToList())
                     {
-                        module.Exports[name] = new Identifier(name);
+                        module.Module.Exports[name] = new NameValue(name);
                     }
                 }
 
                 foreach (var specifier in named.Specifiers)
                 {
-                    module.Exports[Name(specifier.Exported) ?? "default"] = specifier.Local;
+                    module.Module.Exports[Name(specifier.Exported) ?? "default"] = Value(module, specifier.Local);
                 }
 
                 break;
             case ExportAllDeclaration all when all.Exported is null:
-                module.StarExports.Add(all.Source.Value);
+                module.Module.StarExports.Add(all.Source.Value);
                 break;
             case ExportAllDeclaration all:
-                module.ReExports[Name(all.Exported) ?? "default"] = new ImportBinding(all.Source.Value, "*");
+                module.Module.ReExports[Name(all.Exported) ?? "default"] = new ImportBinding(all.Source.Value, "*");
                 break;
             case ExportDefaultDeclaration exportDefault:
                 if (exportDefault.Declaration is FunctionDeclaration { Id: not null } or ClassDeclaration { Id: not null })
@@ -119,7 +122,7 @@ public static class ModuleBuilder
                     _ = Declare(module, (Declaration)exportDefault.Declaration).ToList();
                 }
 
-                module.Exports["default"] = exportDefault.Declaration;
+                module.Module.Exports["default"] = Value(module, exportDefault.Declaration);
                 break;
             case Declaration declaration:
                 _ = Declare(module, declaration).ToList(); // Declare is lazy: enumerate it to record the bindings
@@ -130,20 +133,20 @@ public static class ModuleBuilder
         }
     }
 
-    private static void CommonJsExport(JsModule module, AssignmentExpression assignment)
+    private static void CommonJsExport(ModuleSyntax module, AssignmentExpression assignment)
     {
         switch (assignment.Left)
         {
             // module.exports = X
             case MemberExpression { Object: Identifier { Name: "module" }, Property: Identifier { Name: "exports" }, Computed: false }:
-                module.Exports["default"] = assignment.Right;
+                module.Module.Exports["default"] = Value(module, assignment.Right);
                 if (assignment.Right is ObjectExpression obj)
                 {
                     foreach (var property in obj.Properties.OfType<Property>())
                     {
                         if (Name(property.Key) is { } key && property.Value is Node value)
                         {
-                            module.Exports[key] = value;
+                            module.Module.Exports[key] = Value(module, value);
                         }
                     }
                 }
@@ -151,24 +154,24 @@ public static class ModuleBuilder
                 break;
             // exports.x = X or module.exports.x = X
             case MemberExpression { Object: Identifier { Name: "exports" }, Property: var property, Computed: false }:
-                module.Exports[Name(property) ?? "default"] = assignment.Right;
+                module.Module.Exports[Name(property) ?? "default"] = Value(module, assignment.Right);
                 break;
             case MemberExpression { Object: MemberExpression { Object: Identifier { Name: "module" }, Property: Identifier { Name: "exports" } }, Property: var property, Computed: false }:
-                module.Exports[Name(property) ?? "default"] = assignment.Right;
+                module.Module.Exports[Name(property) ?? "default"] = Value(module, assignment.Right);
                 break;
         }
     }
 
-    private static IEnumerable<string> Declare(JsModule module, Declaration declaration)
+    private static IEnumerable<string> Declare(ModuleSyntax module, Declaration declaration)
     {
         switch (declaration)
         {
             case FunctionDeclaration { Id: { } id } function:
-                module.Locals[id.Name] = function;
+                module.Module.Locals[id.Name] = Value(module, function);
                 yield return id.Name;
                 break;
             case ClassDeclaration { Id: { } id } cls:
-                module.Locals[id.Name] = cls;
+                module.Module.Locals[id.Name] = Value(module, cls);
                 yield return id.Name;
                 break;
             case VariableDeclaration variables:
@@ -178,7 +181,7 @@ public static class ModuleBuilder
                     {
                         if (declarator.Init is not null)
                         {
-                            module.Locals[id.Name] = declarator.Init;
+                            module.Module.Locals[id.Name] = Value(module, declarator.Init);
                         }
 
                         yield return id.Name;
@@ -202,7 +205,7 @@ public static class ModuleBuilder
                         {
                             if (Name(property.Key) is { } member && property.Value is Identifier local)
                             {
-                                module.Locals[local.Name] = new MemberExpression(from, new Identifier(member), false, false);
+                                module.Module.Locals[local.Name] = new MemberValue(new NameValue(from.Name), member);
                             }
                         }
                     }
@@ -213,7 +216,7 @@ public static class ModuleBuilder
     }
 
     /// <summary>Whole-file pass: requires, resolvers, constants, functions and methods at any depth.</summary>
-    private static void Index(JsModule module, Node root)
+    private static void Index(ModuleSyntax module, Node root)
     {
         var stack = new Stack<Node>();
         var children = new List<Node>();
@@ -241,29 +244,29 @@ public static class ModuleBuilder
 
                     if (init is FunctionExpression or ArrowFunctionExpression)
                     {
-                        module.AllFunctions.TryAdd(id.Name, init);
+                        module.Module.AllFunctions.TryAdd(id.Name, Value(module, init));
                     }
 
                     if (init is NewExpression { Callee: Identifier resolverClass } && IsResolverClass(module, resolverClass.Name))
                     {
-                        module.ResolverDefines.TryAdd(id.Name, []);
+                        module.Module.ResolverDefines.TryAdd(id.Name, []);
                     }
 
                     break;
                 case FunctionDeclaration { Id: { } fnId } fn:
-                    module.AllFunctions.TryAdd(fnId.Name, fn);
+                    module.Module.AllFunctions.TryAdd(fnId.Name, Value(module, fn));
                     break;
                 case MethodDefinition { Key: var key, Value: var method }:
                     if (Name(key) is { } methodName)
                     {
-                        module.Methods.TryAdd(methodName, method);
+                        module.Module.Methods.TryAdd(methodName, module.SummaryFor(method));
                     }
 
                     break;
                 case Property { Method: true, Key: var key, Value: FunctionExpression method }:
                     if (Name(key) is { } propertyName)
                     {
-                        module.Methods.TryAdd(propertyName, method);
+                        module.Module.Methods.TryAdd(propertyName, module.SummaryFor(method));
                     }
 
                     break;
@@ -283,17 +286,17 @@ public static class ModuleBuilder
         }
 
         // define() calls need the resolver variables found above, so they are a second pass.
-        if (module.ResolverDefines.Count > 0)
+        if (module.Module.ResolverDefines.Count > 0)
         {
             stack.Push(root);
             while (stack.Count > 0)
             {
                 var node = stack.Pop();
                 if (node is CallExpression { Callee: MemberExpression { Object: Identifier target, Property: Identifier { Name: "define" } } } call
-                    && module.ResolverDefines.TryGetValue(target.Name, out var defines) && call.Arguments.Count >= 2
+                    && module.Module.ResolverDefines.TryGetValue(target.Name, out var defines) && call.Arguments.Count >= 2
                     && Constants.StringValue(call.Arguments[0], module) is { } name)
                 {
-                    defines.Add((name, call.Arguments[1]));
+                    defines.Add(new ResolverDefinition(name, Value(module, call.Arguments[1]), module.SummaryFor(call.Arguments[1])));
                 }
 
                 foreach (var child in node.ChildNodes)
@@ -304,7 +307,41 @@ public static class ModuleBuilder
         }
     }
 
-    private static bool IsResolverClass(JsModule module, string name) =>
+    /// <summary>Reduces an expression to the forms name resolution follows; anything else is null (unknown).</summary>
+    internal static JsValue? Value(ModuleSyntax module, Node? node, int depth = 0)
+    {
+        if (node is null || depth > MaxValueDepth)
+        {
+            return null;
+        }
+
+        GuardStack();
+        switch (node)
+        {
+            case FunctionDeclaration or FunctionExpression or ArrowFunctionExpression:
+                return new FunctionValue(module.SummaryFor(node));
+            case ClassDeclaration cls:
+                return new ClassValue([.. cls.Body.Body.OfType<MethodDefinition>().Select(m => (Name(m.Key), module.SummaryFor(m.Value)))]);
+            case ObjectExpression obj:
+                return new ObjectValue([.. obj.Properties.OfType<Property>().Select(p => p.Shorthand && p.Value is Identifier shorthand
+                    ? new ObjectProperty(Name(p.Key), null, shorthand.Name)
+                    : new ObjectProperty(Name(p.Key), Value(module, p.Value, depth + 1), null))]);
+            case Identifier id:
+                return new NameValue(id.Name);
+            case CallExpression { Callee: MemberExpression { Object: Identifier target, Property: Identifier { Name: "getDefinitions" } } }:
+                return new DefinitionsValue(target.Name);
+            case CallExpression { Callee: Identifier { Name: "require" } } require when require.Arguments.Count == 1 && require.Arguments[0] is StringLiteral source:
+                return new RequireValue(source.Value);
+            case MemberExpression { Computed: false, Property: Identifier property } member:
+                return new MemberValue(Value(module, member.Object, depth + 1), property.Name);
+            case AwaitExpression await:
+                return new AwaitValue(Value(module, await.Argument, depth + 1));
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsResolverClass(ModuleSyntax module, string name) =>
         module.Imports.TryGetValue(name, out var binding) && binding.Source == "@forge/resolver";
 
     public static string? Name(Node? node) => node switch

@@ -683,6 +683,91 @@ export async function comment(payload) {
 """,
 })
 
+# ---- RMP-FORGE-001 through the call shapes the walk resolves ---------------------------------------------------------
+# A callback passed by name to a library call, a namespace import, a method reached through `new Class()` and
+# `this.method()`, and a CommonJS require of an object of methods: the flaw is one or two hops away in each case.
+INDIRECT_INDEX = """import Resolver from '@forge/resolver';
+import * as helpers from './helpers';
+import { IssueService } from './service';
+{check_import}
+const legacy = require('./legacy');
+const { readIssue } = helpers;
+const resolver = new Resolver();
+{check_function}
+resolver.define('viaCallback', async ({ payload }) => {
+  {check}return Promise.all([payload.issueKey].map(readIssue));
+});
+resolver.define('viaNamespace', async ({ payload }) => {
+  {check}return helpers.readComments(payload.issueKey);
+});
+resolver.define('viaInstance', async ({ payload }) => {
+  {check}const service = new IssueService();
+  return service.load(payload.issueKey);
+});
+resolver.define('viaRequire', async ({ payload }) => {
+  {check}return legacy.fetchVotes(payload.issueKey);
+});
+
+export const handler = resolver.getDefinitions();
+"""
+INDIRECT_HELPERS = """import api, { route } from '@forge/api';
+
+export async function readIssue(key) {
+  const res = await api.asApp().requestJira(route`/rest/api/3/issue/${key}`);{flaw}
+  return res.json();
+}
+
+export async function readComments(key) {
+  const res = await api.asApp().requestJira(route`/rest/api/3/issue/${key}/comment`);{flaw}
+  return res.json();
+}
+"""
+INDIRECT_SERVICE = """import api, { route } from '@forge/api';
+
+export class IssueService {
+  async load(key) {
+    return this.fetchWatchers(key);
+  }
+
+  async fetchWatchers(key) {
+    const res = await api.asApp().requestJira(route`/rest/api/3/issue/${key}/watchers`);{flaw}
+    return res.json();
+  }
+}
+"""
+INDIRECT_LEGACY = """const api = require('@forge/api');
+const { route } = require('@forge/api');
+
+module.exports = {
+  async fetchVotes(key) {
+    const res = await api.asApp().requestJira(route`/rest/api/3/issue/${key}/votes`);{flaw}
+    return res.json();
+  },
+};
+"""
+
+def indirect(checked):
+    flaw = "" if checked else "«001»"
+    return {
+        "manifest.yml": manifest(PANEL, [("resolver", "index.handler")]),
+        "src/index.js": INDIRECT_INDEX
+            .replace("{check_import}", "import { authorize } from '@forge/api';\n" if checked else "")
+            .replace("{check_function}", """
+async function ensureCanView(key) {
+  if (!(await authorize().onJiraIssue(key).canView())) {
+    throw new Error('forbidden');
+  }
+}
+""" if checked else "")
+            .replace("{check}", "await ensureCanView(payload.issueKey);\n  " if checked else ""),
+        "src/helpers.js": INDIRECT_HELPERS.replace("{flaw}", flaw),
+        "src/service.js": INDIRECT_SERVICE.replace("{flaw}", flaw),
+        "src/legacy.js": INDIRECT_LEGACY.replace("{flaw}", flaw),
+    }
+
+app("authz-indirect-calls", indirect(checked=False))
+app("authz-indirect-calls-checked", indirect(checked=True))
+
 # ---------------------------------------------------------------------------------------------------------------------
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Corpus")
 shutil.rmtree(root, ignore_errors=True)

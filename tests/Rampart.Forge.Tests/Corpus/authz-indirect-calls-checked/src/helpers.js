@@ -1,0 +1,11 @@
+import api, { route } from '@forge/api';
+
+export async function readIssue(key) {
+  const res = await api.asApp().requestJira(route`/rest/api/3/issue/${key}`);
+  return res.json();
+}
+
+export async function readComments(key) {
+  const res = await api.asApp().requestJira(route`/rest/api/3/issue/${key}/comment`);
+  return res.json();
+}

@@ -1,0 +1,9 @@
+const api = require('@forge/api');
+const { route } = require('@forge/api');
+
+module.exports = {
+  async fetchVotes(key) {
+    const res = await api.asApp().requestJira(route`/rest/api/3/issue/${key}/votes`);
+    return res.json();
+  },
+};
