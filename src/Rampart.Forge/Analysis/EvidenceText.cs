@@ -16,7 +16,7 @@ public static class EvidenceText
 
         foreach (var rule in SecretRules.All)
         {
-            if (!rule.Keywords.Any(k => text.Contains(k, StringComparison.OrdinalIgnoreCase)))
+            if (!rule.HasKeyword(text))
             {
                 continue;
             }

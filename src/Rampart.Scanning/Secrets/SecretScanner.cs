@@ -17,7 +17,7 @@ public static class SecretScanner
         List<string>? timedOut = null;
         foreach (var rule in rules ?? SecretRules.All)
         {
-            if (!rule.Keywords.Any(k => text.Contains(k, StringComparison.OrdinalIgnoreCase)))
+            if (!rule.HasKeyword(text))
             {
                 continue;
             }

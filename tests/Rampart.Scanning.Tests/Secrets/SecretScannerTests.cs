@@ -24,6 +24,41 @@ public sealed class SecretScannerTests
     [InlineData("The token endpoint is documented at https://developer.atlassian.com/")]
     public void Ignores_look_alikes(string text) => SecretScanner.Scan(text).ShouldBeEmpty();
 
+    [Theory]
+    [InlineData("const KEY = 'x'; // AKIA in capitals", true)]
+    [InlineData("const key = 'akia lower-case';", true)]
+    [InlineData("AkIa mixed", true)]
+    [InlineData("no keyword here", false)]
+    [InlineData("", false)]
+    public void Keywords_are_found_case_insensitively_as_OrdinalIgnoreCase(string text, bool expected)
+    {
+        var rule = new SecretRule("k", "k", ["akia", "asia"], new System.Text.RegularExpressions.Regex("x"));
+
+        rule.HasKeyword(text).ShouldBe(expected);
+        rule.HasKeyword(text).ShouldBe(rule.Keywords.Any(k => text.Contains(k, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public void A_rule_copied_with_other_keywords_searches_for_its_own()
+    {
+        var rule = new SecretRule("k", "k", ["alpha"], new System.Text.RegularExpressions.Regex("x"));
+        rule.HasKeyword("ALPHA").ShouldBeTrue();
+
+        var copy = rule with { Keywords = ["beta"] };
+
+        copy.HasKeyword("ALPHA").ShouldBeFalse();
+        copy.HasKeyword("Beta").ShouldBeTrue();
+        copy.ShouldNotBe(rule);
+        (rule with { }).ShouldBe(rule); // the keyword index is not part of a rule's value
+    }
+
+    [Fact]
+    public void An_empty_keyword_matches_every_text_and_no_keywords_match_none()
+    {
+        new SecretRule("e", "e", [""], new System.Text.RegularExpressions.Regex("x")).HasKeyword("anything").ShouldBeTrue();
+        new SecretRule("n", "n", [], new System.Text.RegularExpressions.Regex("x")).HasKeyword("anything").ShouldBeFalse();
+    }
+
     [Fact]
     public void A_rule_that_times_out_is_named_so_the_text_is_not_reported_clean()
     {
