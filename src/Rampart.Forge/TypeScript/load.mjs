@@ -27,7 +27,8 @@ export function loadTypeScript(cacheDirectory) {
   const file = require.resolve("typescript");
   const source = fs.readFileSync(file);
   const key = createHash("sha256")
-    .update([FORMAT, process.version, process.arch, process.versions.v8, ""].join("\0"))
+    // V8 refuses a cache made under other V8 flags, so each set of flags gets its own file instead of a rebuild.
+    .update([FORMAT, process.version, process.arch, process.versions.v8, process.execArgv.join(" "), process.env.NODE_OPTIONS ?? "", ""].join("\0"))
     .update(source)
     .digest("hex")
     .slice(0, 32);
