@@ -16,6 +16,7 @@ const require = createRequire(import.meta.url);
 const FORMAT = "rampart-forge-ts-cache-1";
 const MAGIC = Buffer.from(`${FORMAT}\n`, "utf8");
 const DIGEST_LENGTH = 32;
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 const PRUNE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
@@ -88,6 +89,11 @@ function evaluate(file, imports, rewrites, exported) {
 function readCache(file) {
   let data;
   try {
+    // A real cache is a few MB; anything far larger is not read at all.
+    if (fs.statSync(file).size > MAX_CACHE_BYTES) {
+      return undefined;
+    }
+
     data = fs.readFileSync(file);
   } catch {
     return undefined;
