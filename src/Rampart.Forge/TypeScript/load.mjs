@@ -45,7 +45,7 @@ export function loadTypeScript(cacheDirectory) {
     ts: module.exports,
     save() {
       if (cacheFile && !reused) {
-        writeCache(cacheFile, script.createCachedData());
+        writeCache(cacheFile, () => script.createCachedData());
       }
     },
   };
@@ -110,17 +110,18 @@ function readCache(file) {
   return digest(payload).equals(data.subarray(MAGIC.length, header)) ? payload : undefined;
 }
 
-function writeCache(file, data) {
+function writeCache(file, make) {
   const directory = path.dirname(file);
   const temporary = `${file}.${process.pid}-${randomBytes(6).toString("hex")}.tmp`;
   try {
+    const data = make();
     fs.mkdirSync(directory, { recursive: true, mode: 0o700 });
     fs.writeFileSync(temporary, Buffer.concat([MAGIC, digest(data), data]), { mode: 0o600, flag: "wx" });
     // Renaming is atomic, so a concurrent scan reads either no cache or a whole one.
     fs.renameSync(temporary, file);
     prune(directory, path.basename(file));
   } catch {
-    // An unwritable cache directory only costs later scans their head start.
+    // An unwritable cache directory (or any other failure here) only costs later scans their head start.
     try {
       fs.unlinkSync(temporary);
     } catch {
