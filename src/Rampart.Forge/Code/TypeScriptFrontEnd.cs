@@ -9,6 +9,8 @@ namespace Rampart.Forge.Code;
 /// Turns TypeScript and JSX into JavaScript Acornima can parse, with every character at its original offset:
 /// Node.js runs <c>forge-ts/strip.mjs</c> (vendored ts-blank-space and typescript), once per scan for all files.
 /// Positions in findings therefore point into the original .ts/.tsx/.jsx file without a source map.
+/// Node.js keeps a V8 code cache of typescript.js in <see cref="DefaultCacheDirectory"/>, which makes every scan after
+/// the first start several hundred milliseconds sooner; the cache is optional and never changes the output.
 /// </summary>
 public static class TypeScriptFrontEnd
 {
@@ -16,8 +18,34 @@ public static class TypeScriptFrontEnd
 
     public static string ScriptPath => Path.Combine(AppContext.BaseDirectory, "forge-ts", "strip.mjs");
 
-    public static async Task<IReadOnlyDictionary<string, string>> StripAsync(
-        IReadOnlyList<(string Path, SourceLanguage Language, string Text)> files, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>$XDG_CACHE_HOME/rampart/forge-ts</c>, else <c>~/.cache/rampart/forge-ts</c> (the local application data
+    /// folder on Windows); null when the user has no home directory, in which case nothing is cached.
+    /// </summary>
+    public static string? DefaultCacheDirectory
+    {
+        get
+        {
+            var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+            if (!string.IsNullOrEmpty(xdg) && Path.IsPathFullyQualified(xdg))
+            {
+                return Path.Combine(xdg, "rampart", "forge-ts");
+            }
+
+            var root = OperatingSystem.IsWindows()
+                ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData)
+                : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } home ? Path.Combine(home, ".cache") : string.Empty;
+            return root.Length == 0 ? null : Path.Combine(root, "rampart", "forge-ts");
+        }
+    }
+
+    public static Task<IReadOnlyDictionary<string, string>> StripAsync(
+        IReadOnlyList<(string Path, SourceLanguage Language, string Text)> files, CancellationToken cancellationToken) =>
+        StripAsync(files, DefaultCacheDirectory, cancellationToken);
+
+    /// <param name="cacheDirectory">Where Node.js keeps its code cache of typescript.js; null: compile it afresh.</param>
+    internal static async Task<IReadOnlyDictionary<string, string>> StripAsync(
+        IReadOnlyList<(string Path, SourceLanguage Language, string Text)> files, string? cacheDirectory, CancellationToken cancellationToken)
     {
         if (files.Count == 0)
         {
@@ -40,6 +68,11 @@ public static class TypeScriptFrontEnd
             StandardOutputEncoding = Encoding.UTF8,
         };
         start.ArgumentList.Add(ScriptPath);
+        if (cacheDirectory is not null)
+        {
+            start.ArgumentList.Add($"--cache-dir={cacheDirectory}");
+        }
+
         Process process;
         try
         {

@@ -4,8 +4,14 @@
 //  - ts-blank-space (vendored, Apache-2.0) replaces type syntax with spaces;
 //  - JSX (which the .NET parser cannot read) is replaced by an array literal that keeps each embedded
 //    expression `{expr}` in place and blanks the markup, so calls and references inside JSX survive.
-import ts from "typescript";
-import { blankSourceFile } from "ts-blank-space";
+// Node.js loads typescript.js through load.mjs, which keeps a V8 code cache in the directory given as
+// `--cache-dir=<path>` (none: no cache).
+import { loadBlankSpace, loadTypeScript } from "./load.mjs";
+
+const cacheOption = process.argv.slice(2).find(a => a.startsWith("--cache-dir="));
+const loaded = loadTypeScript(cacheOption?.slice("--cache-dir=".length) || undefined);
+const ts = loaded.ts;
+const { blankSourceFile } = loadBlankSpace(ts);
 
 const languageOptions = { languageVersion: ts.ScriptTarget.ESNext, impliedNodeFormat: ts.ModuleKind.ESNext, jsDocParsingMode: ts.JSDocParsingMode?.ParseNone };
 
@@ -79,3 +85,4 @@ const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
 const request = JSON.parse(Buffer.concat(chunks).toString("utf8"));
 process.stdout.write(JSON.stringify(request.files.map(strip)));
+loaded.save();
