@@ -90,13 +90,22 @@ public static class TypeScriptFrontEnd
             deadline.CancelAfter(Timeout);
             try
             {
-                var output = process.StandardOutput.ReadToEndAsync(deadline.Token);
-                var error = process.StandardError.ReadToEndAsync(deadline.Token);
+                // The output is the input's code again with paths and errors: twice the request is far more than
+                // the script can write, so more means a broken front end, not a big app.
+                var outputLimit = (int)Math.Min(int.MaxValue / 2, (2L * request.Length) + (1 << 20));
+                var output = BoundedText.ReadAsync(process.StandardOutput, outputLimit, deadline.Token);
+                var error = BoundedText.ReadAsync(process.StandardError, 64 * 1024, deadline.Token);
                 await process.StandardInput.WriteAsync(request.AsMemory(), deadline.Token);
                 process.StandardInput.Close();
                 await process.WaitForExitAsync(deadline.Token);
-                var stdout = await output;
-                var stderr = await error;
+                var (stdout, stdoutOverflowed) = await output;
+                var (stderr, _) = await error;
+                if (stdoutOverflowed)
+                {
+                    throw new InvalidOperationException(
+                        $"the TypeScript front end wrote more than {outputLimit:N0} characters for a {request.Length:N0}-character request; its output was not read");
+                }
+
                 if (process.ExitCode != 0)
                 {
                     throw new InvalidOperationException($"the TypeScript front end failed (node exit {process.ExitCode}): {stderr.Trim()}");
