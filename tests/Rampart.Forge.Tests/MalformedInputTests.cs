@@ -111,6 +111,44 @@ public sealed class MalformedInputTests
         finding.Evidence.Length.ShouldBeLessThan(600);
     }
 
+    [Theory]
+    [InlineData("const o = {open}1{close};", "{a: ", "}")]                       // nested object literals
+    [InlineData("const {open}a{close} = [];", "[", "]")]                         // nested destructuring patterns
+    [InlineData("const f = {open}1{close};", "async () => ", "")]              // nested callbacks
+    public async Task Code_nested_beyond_what_the_analysis_can_follow_is_refused_by_file_not_crashed_on(string shape, string open, string close)
+    {
+        const int depth = 60_000;
+        using var app = new TempApp();
+        app.Write("src/index.js", TempApp.Resolver + "\n" + shape
+            .Replace("{open}", string.Concat(Enumerable.Repeat(open, depth)), StringComparison.Ordinal)
+            .Replace("{close}", string.Concat(Enumerable.Repeat(close, depth)), StringComparison.Ordinal) + "\n");
+
+        (await ScanFails(app.Root)).Message.ShouldBe("src/index.js: code nested too deeply to analyse");
+    }
+
+    [Fact]
+    public async Task A_call_chain_deeper_than_the_walk_can_follow_is_refused_naming_the_entry()
+    {
+        const int depth = 20_000;
+        var code = new StringBuilder("""
+            import Resolver from '@forge/resolver';
+            import api, { route } from '@forge/api';
+            const resolver = new Resolver();
+
+            """);
+        for (var i = 0; i < depth; i++)
+        {
+            code.Append(System.Globalization.CultureInfo.InvariantCulture, $"async function f{i}(k) {{ return f{i + 1}(k); }}\n");
+        }
+
+        code.Append(System.Globalization.CultureInfo.InvariantCulture, $"async function f{depth}(k) {{ return api.asApp().requestJira(route`/rest/api/3/issue/${{k}}`); }}\n");
+        code.Append("resolver.define('get', async ({ payload }) => f0(payload.key));\nexport const handler = resolver.getDefinitions();\n");
+        using var app = new TempApp();
+        app.Write("src/index.js", code.ToString());
+
+        (await ScanFails(app.Root)).Message.ShouldBe("src/index.js: call chain from jira:issuePanel 'panel' resolver → resolver 'get' nested too deeply to analyse");
+    }
+
     [Fact]
     public async Task A_file_over_the_size_limit_is_refused_by_name()
     {
