@@ -279,23 +279,7 @@ public sealed class CallGraphAnalyzer(CodeModel model)
     }
 
     /// <summary>True when one of the names an expression reads holds input.</summary>
-    private static bool References(string[] names, HashSet<string> tainted)
-    {
-        if (tainted.Count == 0)
-        {
-            return false;
-        }
-
-        foreach (var name in names)
-        {
-            if (tainted.Contains(name))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool References(string[] names, HashSet<string> tainted) => NameSets.AnyIn(names, tainted);
 
     private sealed class Flow(EntryPoint entry, JsModule module)
     {

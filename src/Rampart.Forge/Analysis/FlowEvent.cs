@@ -28,26 +28,5 @@ public sealed record InlineEvent(Code.FunctionSummary Function) : FlowEvent;
 /// </summary>
 public sealed record AuthSource(bool Always, string[] Names)
 {
-    public bool Holds(HashSet<string> authDerived)
-    {
-        if (Always)
-        {
-            return true;
-        }
-
-        if (authDerived.Count == 0)
-        {
-            return false;
-        }
-
-        foreach (var name in Names)
-        {
-            if (authDerived.Contains(name))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool Holds(HashSet<string> authDerived) => Always || NameSets.AnyIn(Names, authDerived);
 }
