@@ -53,7 +53,7 @@ public static class AppEndpoints
             })
             .RequireAuthorization(Policies.Ingest)
             .WithMetadata(BodyLimit.Reports)
-            .Accepts<Rampart.Scanning.Reports.ScanReport>("application/json")
+            .Accepts<Rampart.ScanReports.ScanReport>("application/json")
             .Produces<IngestResult>()
             .WithName("IngestReport")
             .WithSummary("Ingest a ScanReport (rampart scan --format json) for the app: one transaction, idempotent.");
