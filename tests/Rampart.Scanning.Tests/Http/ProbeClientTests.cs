@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 using Rampart.Scanning.Engine;
 using Rampart.Scanning.Http;
 using Rampart.Scanning.Tests.Support;
@@ -140,10 +141,14 @@ public sealed class ProbeClientTests
     [Fact]
     public async Task Waits_out_a_short_retry_after_once()
     {
-        var calls = 0;
+        // A fake clock instead of a real one-second sleep: the test moves time itself and records when, on that clock,
+        // each request arrived, so "waited the Retry-After out" is asserted, not assumed.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        var arrivals = new System.Collections.Concurrent.ConcurrentQueue<DateTimeOffset>();
         await using var server = await LoopbackServer.StartAsync(async ctx =>
         {
-            if (Interlocked.Increment(ref calls) == 1)
+            arrivals.Enqueue(time.GetUtcNow());
+            if (arrivals.Count == 1)
             {
                 ctx.Response.StatusCode = 429;
                 ctx.Response.Headers.RetryAfter = "1";
@@ -152,12 +157,25 @@ public sealed class ProbeClientTests
 
             await ctx.Response.WriteAsync("ok", Ct);
         });
-        using var client = TestScan.Client();
+        using var client = TestScan.Client(time: time);
 
-        var response = await client.SendAsync(new ProbeRequest(HttpMethod.Get, server.BaseUrl), Ct);
+        var sending = client.SendAsync(new ProbeRequest(HttpMethod.Get, server.BaseUrl), Ct);
+        for (var step = 0; step < 400 && !sending.IsCompleted; step++)
+        {
+            // Small steps, far below the 10 s request timeout on the same clock.
+            if (!arrivals.IsEmpty)
+            {
+                time.Advance(TimeSpan.FromMilliseconds(100));
+            }
 
+            await Task.Delay(10, Ct);
+        }
+
+        var response = await sending;
         response.Status.ShouldBe(200);
         server.Requests.Count.ShouldBe(2);
+        var times = arrivals.ToArray();
+        (times[1] - times[0]).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1));
     }
 
     [Fact]

@@ -13,6 +13,6 @@ public static class TestScan
         MaxRetryAfter = TimeSpan.FromSeconds(2),
     };
 
-    public static ProbeClient Client(ScanOptions? options = null, CertificateTrust? trust = null) =>
-        new(options ?? LoopbackOptions, TimeProvider.System, trust ?? new CertificateTrust([]));
+    public static ProbeClient Client(ScanOptions? options = null, CertificateTrust? trust = null, TimeProvider? time = null) =>
+        new(options ?? LoopbackOptions, time ?? TimeProvider.System, trust ?? new CertificateTrust([]));
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Rampart.Scanning.Http;
 using Rampart.Scanning.Tests.Support;
 using Rampart.Scanning.Tls;
@@ -75,11 +74,9 @@ public sealed class HostileServerTests
         await using var server = new HostileTlsServer(reply, endless, holdOpen);
         var prober = new TlsProber(new AddressPolicy(allowPrivateNetwork: true),
             new TlsProberOptions { ProbeTimeout = TimeSpan.FromSeconds(1) }, TimeProvider.System);
-        var clock = Stopwatch.StartNew();
-
+        // No wall-clock assertion: a reply that hung the prober would outlive TestTimeout and fail the test.
         var assessment = await prober.AssessAsync(server.Origin, TestTimeout.Token);
 
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30), name);
         assessment.Versions.Where(v => v.Version != TlsVersion.Ssl2).ShouldAllBe(v => v.Status == ProbeStatus.Error,
             string.Join("; ", assessment.Versions.Select(v => $"{v.Version} {v.Status} {v.Detail}")));
         assessment.Versions.ShouldNotContain(v => v.Status == ProbeStatus.Accepted, name);
