@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rampart.Catalog;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 using Rampart.TestSupport;
 using Rampart.Tracking;
 using Rampart.Tracking.Persistence;

@@ -4,6 +4,7 @@ using Rampart.Forge.Input;
 using Rampart.Scanning.Checks;
 using Rampart.Scanning.Engine;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 
 namespace Rampart.Forge;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Rampart.Catalog;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 
 namespace Rampart.Forge.Tests;
 

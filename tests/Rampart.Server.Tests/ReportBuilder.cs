@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 
 namespace Rampart.Server.Tests;
 

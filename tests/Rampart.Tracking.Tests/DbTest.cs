@@ -29,7 +29,7 @@ public abstract class DbTest(PostgresFixture postgres)
         return new Actor("test:partner:" + appKey, Role.Partner, partner.Id);
     }
 
-    protected static Task<IngestResult> IngestAsync(TrackingTestStore store, string appKey, Rampart.Scanning.Reports.ScanReport report) =>
+    protected static Task<IngestResult> IngestAsync(TrackingTestStore store, string appKey, Rampart.ScanReports.ScanReport report) =>
         store.Get<IngestService>().IngestAsync(Uploader, appKey, Reports.ToStream(report));
 
     protected static async Task<IReadOnlyList<TicketDto>> TicketsAsync(TrackingTestStore store, string? appKey = null) =>

@@ -31,7 +31,7 @@ public sealed class EnforcementTests(PostgresFixture postgres) : DbTest(postgres
         (await enforcement.RunAsync()).ShouldBe(new EnforcementResult(0, 0, 0, 0, 0));
 
         // The re-scan passes: ingest verifies the fix and its enforcement run relists the app.
-        await IngestAsync(store, App, Report(App, [], [Requirement("90", Scanning.Reports.RequirementStatus.Pass, "RMP-X-001")], ScanTime.AddDays(30)));
+        await IngestAsync(store, App, Report(App, [], [Requirement("90", ScanReports.RequirementStatus.Pass, "RMP-X-001")], ScanTime.AddDays(30)));
         var relisted = await store.Get<AppService>().GetAsync(Admin, App);
         relisted.Listing.State.ShouldBe(ListingState.Listed);
         relisted.Listing.BlockingTicketIds.ShouldBeEmpty();
@@ -102,7 +102,7 @@ public sealed class EnforcementTests(PostgresFixture postgres) : DbTest(postgres
     {
         await using var store = await StoreAsync(provider);
         await SeedAppAsync(store);
-        Scanning.Reports.Finding[] findings = [Finding("crit", check: "RMP-X-001", requirement: "90", severity: Catalog.Severity.Critical)];
+        ScanReports.Finding[] findings = [Finding("crit", check: "RMP-X-001", requirement: "90", severity: Catalog.Severity.Critical)];
         await IngestAsync(store, App, Report(App, findings));
 
         // Ingest skips its enforcement run only when that run would find nothing; a breached ticket is something.
@@ -120,7 +120,7 @@ public sealed class EnforcementTests(PostgresFixture postgres) : DbTest(postgres
     {
         await using var store = await StoreAsync(provider);
         await SeedAppAsync(store);
-        Scanning.Reports.Finding[] findings = [Finding("high", severity: Catalog.Severity.High)];
+        ScanReports.Finding[] findings = [Finding("high", severity: Catalog.Severity.High)];
         await IngestAsync(store, App, Report(App, findings));
         var enforcement = store.Get<EnforcementService>();
         (await enforcement.RunAsync()).ShouldBe(new EnforcementResult(0, 0, 0, 0, 0));

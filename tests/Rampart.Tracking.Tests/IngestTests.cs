@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
-using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 using Rampart.TestSupport;
 using Rampart.Tracking.Persistence;
 using static Rampart.Tracking.Tests.Reports;

@@ -1,6 +1,6 @@
 using System.Text;
 using Rampart.Catalog;
-using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 
 namespace Rampart.Tracking.Tests;
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Rampart.ScanReports;
 using Rampart.TestSupport;
 
 namespace Rampart.Tracking.Tests;
@@ -46,12 +47,12 @@ public sealed class StorageTests(PostgresFixture postgres) : DbTest(postgres)
     {
         await using var store = await StoreAsync(provider);
         await SeedAppAsync(store);
-        await using var huge = new RepeatingStream(IngestService.MaxReportBytes + 1);
+        await using var huge = new RepeatingStream(ScanReportReader.MaxBytes + 1);
 
         var error = await Should.ThrowAsync<ReportRejectedException>(() => store.Get<IngestService>().IngestAsync(Uploader, "com.example.app", huge));
 
         error.StatusCode.ShouldBe(413);
-        error.Detail.ShouldContain("larger than 64 MiB");
+        error.Detail.ShouldContain("larger than 16 MiB");
         (await TicketsAsync(store)).ShouldBeEmpty();
     }
 

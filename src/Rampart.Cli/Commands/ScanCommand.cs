@@ -67,7 +67,7 @@ public sealed class ScanCommand(CliConsoles consoles, ScanEngine engine, ForgeSc
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(settings.MaxTime));
-        Rampart.Scanning.Reports.ScanReport report;
+        Rampart.ScanReports.ScanReport report;
         try
         {
             report = await forge.ScanAsync(settings.Target!, new ForgeScanOptions { CatalogId = settings.Catalog }, deadline.Token);

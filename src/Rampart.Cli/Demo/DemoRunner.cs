@@ -3,6 +3,7 @@ using Rampart.Cli.Output;
 using Rampart.DemoApps;
 using Rampart.Scanning.Engine;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 using Spectre.Console;
 
 namespace Rampart.Cli.Demo;

@@ -1,5 +1,6 @@
 using Rampart.Catalog;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 using Spectre.Console;
 
 namespace Rampart.Cli.Output;

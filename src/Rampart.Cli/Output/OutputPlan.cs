@@ -1,5 +1,6 @@
 using Rampart.Cli.Infrastructure;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 
 namespace Rampart.Cli.Output;
 

@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Rampart.Cli.Infrastructure;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 
 namespace Rampart.Cli.Output;
 

@@ -4,7 +4,7 @@ namespace Rampart.Scanning.Checks;
 
 /// <summary>
 /// One automated verification. A check reports a failure to verify as a result
-/// (<see cref="Reports.RequirementStatus.Error"/>), never by throwing: one broken check must not abort a scan.
+/// (<see cref="ScanReports.RequirementStatus.Error"/>), never by throwing: one broken check must not abort a scan.
 /// </summary>
 public interface ICheck
 {

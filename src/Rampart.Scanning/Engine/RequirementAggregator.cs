@@ -1,6 +1,7 @@
 using Rampart.Catalog;
 using Rampart.Scanning.Checks;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 
 namespace Rampart.Scanning.Engine;
 

@@ -4,6 +4,7 @@ using Rampart.Scanning.Checks.Content;
 using Rampart.Scanning.Connect;
 using Rampart.Scanning.Http;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 using Rampart.Scanning.Tls;
 
 namespace Rampart.Scanning.Engine;

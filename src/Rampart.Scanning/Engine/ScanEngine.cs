@@ -4,6 +4,7 @@ using Rampart.Scanning.Checks;
 using Rampart.Scanning.Connect;
 using Rampart.Scanning.Http;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 
 namespace Rampart.Scanning.Engine;
 

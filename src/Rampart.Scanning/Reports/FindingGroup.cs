@@ -1,3 +1,5 @@
+using Rampart.ScanReports;
+
 namespace Rampart.Scanning.Reports;
 
 /// <summary>The findings of one requirement, for the human-readable reports.</summary>

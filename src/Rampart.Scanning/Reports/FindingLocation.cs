@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Rampart.ScanReports;
+
 namespace Rampart.Scanning.Reports;
 
 /// <summary>A finding's location string, classified so that each report format can render it in its own terms.</summary>

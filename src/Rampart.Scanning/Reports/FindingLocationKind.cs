@@ -1,3 +1,5 @@
+using Rampart.ScanReports;
+
 namespace Rampart.Scanning.Reports;
 
 /// <summary>What a finding's location string points at.</summary>

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using Rampart.Catalog;
 
+using Rampart.ScanReports;
+
 namespace Rampart.Scanning.Reports;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Rampart.ScanReports;
+
 namespace Rampart.Scanning.Reports;
 
 /// <summary>Renders a <see cref="ScanReport"/> in one output format.</summary>

@@ -3,6 +3,8 @@ using System.Text;
 using System.Xml;
 using Rampart.Catalog;
 
+using Rampart.ScanReports;
+
 namespace Rampart.Scanning.Reports;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Rampart.ScanReports;
+
 namespace Rampart.Scanning.Reports;
 
 /// <summary>The ScanReport JSON contract itself (docs/scan-report.md): what Tracking ingests.</summary>

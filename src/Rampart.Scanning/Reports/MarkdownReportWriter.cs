@@ -1,6 +1,8 @@
 using System.Text;
 using Rampart.Catalog;
 
+using Rampart.ScanReports;
+
 namespace Rampart.Scanning.Reports;
 
 /// <summary>A Markdown report a vendor can attach to a ticket or paste into an issue.</summary>

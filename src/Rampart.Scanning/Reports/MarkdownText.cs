@@ -1,5 +1,7 @@
 using System.Text;
 
+using Rampart.ScanReports;
+
 namespace Rampart.Scanning.Reports;
 
 /// <summary>Puts untrusted text into Markdown so that it renders as exactly that text and nothing more.</summary>

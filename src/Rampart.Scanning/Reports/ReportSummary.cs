@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Rampart.ScanReports;
+
 namespace Rampart.Scanning.Reports;
 
 /// <summary>The counts a reader wants first: how many requirements ended in each status.</summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using Rampart.ScanReports;
+
 namespace Rampart.Scanning.Reports;
 
 /// <summary>Makes untrusted text from an app or its server safe to place in a human-readable report.</summary>

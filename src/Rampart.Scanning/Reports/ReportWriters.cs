@@ -1,3 +1,5 @@
+using Rampart.ScanReports;
+
 namespace Rampart.Scanning.Reports;
 
 /// <summary>The report formats Rampart writes to files (the console format belongs to the CLI).</summary>

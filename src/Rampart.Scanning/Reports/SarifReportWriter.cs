@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rampart.Catalog;
 
+using Rampart.ScanReports;
+
 namespace Rampart.Scanning.Reports;
 
 /// <summary>

@@ -55,7 +55,7 @@ public static class AppEndpoints
             })
             .RequireAuthorization(Policies.Ingest)
             .WithMetadata(BodyLimit.Reports)
-            .Accepts<Rampart.Scanning.Reports.ScanReport>("application/json")
+            .Accepts<Rampart.ScanReports.ScanReport>("application/json")
             .Produces<IngestResult>()
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .WithName("IngestReport")

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 using Rampart.Tracking.Persistence;
 
 namespace Rampart.Tracking;
@@ -13,9 +12,6 @@ namespace Rampart.Tracking;
 /// </summary>
 public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory, TimeProvider time, TrackingPolicy policy, CheckVectors vectors, EnforcementService enforcement)
 {
-    /// <summary>The largest report accepted (bytes); larger uploads are rejected before parsing.</summary>
-    public const long MaxReportBytes = 64L * 1024 * 1024;
-
     /// <summary>How far ahead of the ingest's clock "nothing due" is checked before the enforcement run is skipped: the run
     /// would read its own (later) clock, and this keeps the skip safe for any ingest shorter than this.</summary>
     private static readonly TimeSpan EnforcementMargin = TimeSpan.FromMinutes(5);
@@ -29,9 +25,22 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
             throw new ForbiddenException($"role {RoleNames.ToWire(actor.Role)} may not upload scan reports");
         }
 
-        var bytes = await ReadBoundedAsync(reportJson, cancellationToken).ConfigureAwait(false);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var report = Parse(bytes);
+        ScanReportBody body;
+        try
+        {
+            body = await ScanReportReader.ReadAsync(reportJson, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ScanReportFormatException e)
+        {
+            throw new ReportRejectedException(e.Message, e.Problem switch
+            {
+                ScanReportProblem.TooLarge => 413,
+                ScanReportProblem.Invalid => 422,
+                _ => 400,
+            }, e);
+        }
+
+        var (report, sha) = (body.Report, body.Sha256);
         var plan = ReportPlan.From(report);
 
         return await Retry.OnConflictAsync(ct => IngestOnceAsync(actor, appKey, report, plan, sha, ct), cancellationToken).ConfigureAwait(false);
@@ -266,100 +275,4 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
     internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
-
-    private static async Task<byte[]> ReadBoundedAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxReportBytes)
-            {
-                throw new ReportRejectedException($"the report is larger than {MaxReportBytes / (1024 * 1024)} MiB", 413);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        if (buffer.Length == 0)
-        {
-            throw new ReportRejectedException("the report body is empty; expected ScanReport JSON");
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static ScanReport Parse(byte[] bytes)
-    {
-        ScanReport? report;
-        try
-        {
-            report = JsonSerializer.Deserialize<ScanReport>(bytes, ScanReportJson.Options);
-        }
-        catch (JsonException e)
-        {
-            var version = PeekSchemaVersion(bytes);
-            if (version is { } v && v != ScanReport.CurrentSchemaVersion)
-            {
-                throw UnsupportedVersion(v);
-            }
-
-            var where = e.Path is null ? string.Empty : $" at {e.Path}";
-            var line = e.LineNumber is { } l ? $" (line {l + 1}, byte {e.BytePositionInLine + 1})" : string.Empty;
-            throw new ReportRejectedException($"the report is not valid ScanReport JSON{where}{line}: {FirstSentence(e.Message)}", 400, e);
-        }
-
-        if (report is null)
-        {
-            throw new ReportRejectedException("the report is JSON null; expected a ScanReport object");
-        }
-
-        if (report.SchemaVersion != ScanReport.CurrentSchemaVersion)
-        {
-            throw UnsupportedVersion(report.SchemaVersion);
-        }
-
-        for (var i = 0; i < report.Findings.Count; i++)
-        {
-            var f = report.Findings[i];
-            Require(f.Fingerprint, 128, $"findings[{i}].fingerprint");
-            Require(f.CheckId, 64, $"findings[{i}].checkId");
-            Require(f.RequirementId, 64, $"findings[{i}].requirementId");
-            Require(f.Location, 4000, $"findings[{i}].location");
-        }
-
-        return report;
-    }
-
-    private static void Require(string value, int max, string path)
-    {
-        if (string.IsNullOrWhiteSpace(value) || value.Length > max)
-        {
-            throw new ReportRejectedException($"{path} must be 1 to {max} characters", 422);
-        }
-    }
-
-    private static ReportRejectedException UnsupportedVersion(int version) =>
-        new($"schemaVersion {version} is not supported; this server reads ScanReport schemaVersion {ScanReport.CurrentSchemaVersion}", 422);
-
-    private static int? PeekSchemaVersion(byte[] bytes)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(bytes);
-            return doc.RootElement.ValueKind == JsonValueKind.Object
-                && doc.RootElement.TryGetProperty("schemaVersion", out var v) && v.TryGetInt32(out var n) ? n : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(". Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
-    }
 }

@@ -1,4 +1,4 @@
-using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 
 namespace Rampart.Tracking;
 

@@ -6,6 +6,7 @@ using Rampart.Scanning.Checks.Dns;
 using Rampart.Scanning.Connect;
 using Rampart.Scanning.Engine;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 using Rampart.Scanning.Tests.Support;
 
 namespace Rampart.Scanning.Tests.Dns;

@@ -1,4 +1,5 @@
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 using Rampart.Scanning.Tests.Support;
 
 namespace Rampart.Scanning.Tests.EndToEnd;

@@ -5,6 +5,7 @@ using Rampart.DemoApps;
 using Rampart.Scanning.Connect;
 using Rampart.Scanning.Engine;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 using Rampart.Scanning.Tests.Support;
 
 namespace Rampart.Scanning.Tests.EndToEnd;

@@ -1,5 +1,6 @@
 using Rampart.Catalog;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 using Rampart.Scanning.Tests.Support;
 
 namespace Rampart.Scanning.Tests.EndToEnd;

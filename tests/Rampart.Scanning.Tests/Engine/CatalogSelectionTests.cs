@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Rampart.Catalog;
 using Rampart.Scanning.Engine;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 using Rampart.Scanning.Tests.Support;
 
 namespace Rampart.Scanning.Tests.Engine;

@@ -2,6 +2,7 @@ using Rampart.Catalog;
 using Rampart.Scanning.Checks;
 using Rampart.Scanning.Engine;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 
 namespace Rampart.Scanning.Tests.Engine;
 

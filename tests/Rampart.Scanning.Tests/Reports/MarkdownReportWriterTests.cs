@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 
 namespace Rampart.Scanning.Tests.Reports;
 

@@ -1,6 +1,7 @@
 using Rampart.Catalog;
 using Rampart.Scanning.Engine;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 
 namespace Rampart.Scanning.Tests.Reports;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Rampart.Scanning.Engine;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 
 namespace Rampart.Scanning.Tests.Reports;
 
@@ -187,10 +188,10 @@ public sealed class ScanReportStrictReadingTests
     [InlineData("app")]
     public void A_report_missing_a_required_member_is_refused(string member)
     {
-        var json = System.Text.Json.Nodes.JsonNode.Parse(Rampart.Scanning.Reports.ScanReportJson.Serialize(SampleReports.Hostile()))!.AsObject();
+        var json = System.Text.Json.Nodes.JsonNode.Parse(Rampart.ScanReports.ScanReportJson.Serialize(SampleReports.Hostile()))!.AsObject();
         json.Remove(member);
 
-        Should.Throw<System.Text.Json.JsonException>(() => Rampart.Scanning.Reports.ScanReportJson.Deserialize(json.ToJsonString()))
+        Should.Throw<System.Text.Json.JsonException>(() => Rampart.ScanReports.ScanReportJson.Deserialize(json.ToJsonString()))
             .Message.ShouldContain(member, Case.Insensitive);
     }
 }

@@ -3,6 +3,7 @@ using Rampart.Catalog;
 using Rampart.DemoApps;
 using Rampart.Scanning.Engine;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 
 namespace Rampart.Scanning.Tests.Support;
 

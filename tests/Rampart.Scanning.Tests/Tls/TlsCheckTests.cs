@@ -5,6 +5,7 @@ using Rampart.Scanning.Checks.Tls;
 using Rampart.Scanning.Connect;
 using Rampart.Scanning.Engine;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 using Rampart.Scanning.Tests.Support;
 using Suites = Rampart.DemoApps.Tls.LegacyTlsSuites;
 

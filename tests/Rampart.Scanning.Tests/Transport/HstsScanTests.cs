@@ -5,6 +5,7 @@ using Rampart.Scanning.Checks.Transport;
 using Rampart.Scanning.Connect;
 using Rampart.Scanning.Engine;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 using Rampart.Scanning.Tests.Certificates;
 using Rampart.Scanning.Tests.Dns;
 using Rampart.Scanning.Tests.Support;

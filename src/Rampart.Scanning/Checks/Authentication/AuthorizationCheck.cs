@@ -3,6 +3,7 @@ using Rampart.Scanning.Connect;
 using Rampart.Scanning.Engine;
 using Rampart.Scanning.Http;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 
 namespace Rampart.Scanning.Checks.Authentication;
 

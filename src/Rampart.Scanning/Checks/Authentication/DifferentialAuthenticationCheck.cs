@@ -5,6 +5,7 @@ using Rampart.Scanning.Engine;
 using Rampart.Scanning.Http;
 using Rampart.Scanning.Jwt;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 
 namespace Rampart.Scanning.Checks.Authentication;
 

@@ -1,4 +1,5 @@
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 
 namespace Rampart.Scanning.Checks.Content;
 

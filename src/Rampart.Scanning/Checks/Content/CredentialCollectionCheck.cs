@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Rampart.Catalog;
 using Rampart.Scanning.Engine;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 
 namespace Rampart.Scanning.Checks.Content;
 

@@ -3,6 +3,7 @@ using Rampart.Catalog;
 using Rampart.Scanning.Dns;
 using Rampart.Scanning.Engine;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 
 namespace Rampart.Scanning.Checks.Dns;
 

@@ -1,6 +1,7 @@
 using Rampart.Catalog;
 using Rampart.Scanning.Engine;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 using Rampart.Scanning.Tls;
 
 namespace Rampart.Scanning.Checks.Tls;

@@ -4,6 +4,7 @@ using Rampart.Scanning.Checks.Headers;
 using Rampart.Scanning.Engine;
 using Rampart.Scanning.Http;
 using Rampart.Scanning.Reports;
+using Rampart.ScanReports;
 
 namespace Rampart.Scanning.Checks.Transport;
 

@@ -1,6 +1,6 @@
 using Rampart.Catalog;
 
-namespace Rampart.Scanning.Reports;
+namespace Rampart.ScanReports;
 
 /// <summary>
 /// The result of one scan: the public contract between scanning and tracking (docs/scan-report.md).

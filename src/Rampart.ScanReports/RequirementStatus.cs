@@ -1,4 +1,4 @@
-namespace Rampart.Scanning.Reports;
+namespace Rampart.ScanReports;
 
 /// <summary>Verdict for one requirement in one scan. Anything not proven is never <see cref="Pass"/>.</summary>
 public enum RequirementStatus

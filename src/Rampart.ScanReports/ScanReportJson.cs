@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Rampart.Scanning.Reports;
+namespace Rampart.ScanReports;
 
 /// <summary>Serializer settings of the ScanReport JSON contract (camelCase names, kebab-case enum values).</summary>
 public static class ScanReportJson

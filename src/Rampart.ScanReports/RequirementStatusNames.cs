@@ -1,7 +1,7 @@
-namespace Rampart.Scanning.Reports;
+namespace Rampart.ScanReports;
 
 /// <summary>The spelling of <see cref="RequirementStatus"/> in every report format, the same as in the JSON contract.</summary>
-internal static class RequirementStatusNames
+public static class RequirementStatusNames
 {
     public static string ToId(this RequirementStatus status) => status switch
     {
