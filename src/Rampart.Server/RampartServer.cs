@@ -54,7 +54,11 @@ public static class RampartServer
         builder.Services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, _ => { });
         builder.Services.AddAuthorization(Policies.Add);
-        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityScheme>());
+        builder.Services.AddOpenApi(openApi =>
+        {
+            openApi.AddDocumentTransformer<ApiDocument>();
+            openApi.AddOperationTransformer<ApiOperation>();
+        });
         builder.Services.AddSingleton<EnforcementScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EnforcementScheduler>());
 
@@ -69,6 +73,7 @@ public static class RampartServer
         app.MapOpenApi();
         HealthEndpoints.Map(app);
         var api = app.MapGroup("/api");
+        ProblemResponses.AddCommon(api);
         PartnerEndpoints.Map(api);
         AppEndpoints.Map(api);
         TicketEndpoints.Map(api);

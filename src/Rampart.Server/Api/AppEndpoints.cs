@@ -23,6 +23,7 @@ public static class AppEndpoints
             .RequireAuthorization(Policies.Admin)
             .Accepts<CreateAppBody>("application/json")
             .Produces<AppDto>(StatusCodes.Status201Created)
+            .ProducesProblems(StatusCodes.Status409Conflict)
             .WithName("CreateApp")
             .WithSummary("Register an app of a partner.");
 
@@ -37,6 +38,7 @@ public static class AppEndpoints
                 Results.Ok(await apps.GetAsync(ActorAccessor.Get(http), key, ct)))
             .RequireAuthorization(Policies.Read)
             .Produces<AppDto>()
+            .ProducesProblems(StatusCodes.Status404NotFound)
             .WithName("GetApp")
             .WithSummary("One app with its listing state.");
 
@@ -55,6 +57,7 @@ public static class AppEndpoints
             .WithMetadata(BodyLimit.Reports)
             .Accepts<Rampart.ScanReports.ScanReport>("application/json")
             .Produces<IngestResult>()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .WithName("IngestReport")
             .WithSummary("Ingest a ScanReport (rampart scan --format json) for the app: one transaction, idempotent.");
     }

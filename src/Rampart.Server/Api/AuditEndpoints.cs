@@ -35,6 +35,7 @@ public static class AuditEndpoints
             .RequireAuthorization(Policies.Oversight)
             .Produces<AuditPage>()
             .WithTags("Audit")
+            .ProducesProblems(StatusCodes.Status400BadRequest)
             .WithName("ListAudit")
             .WithSummary("The append-only audit log (read-only: there is no endpoint that changes it).");
     }

@@ -24,6 +24,7 @@ public static class ExceptionEndpoints
             .RequireAuthorization(Policies.Admin)
             .Accepts<GrantExceptionBody>("application/json")
             .Produces<ExceptionDto>(StatusCodes.Status201Created)
+            .ProducesProblems(StatusCodes.Status404NotFound)
             .WithName("GrantException")
             .WithSummary("Grant an exception: while active, matching findings open no ticket.");
 
@@ -38,6 +39,7 @@ public static class ExceptionEndpoints
                 Results.Ok(await exceptions.RevokeAsync(ActorAccessor.Get(http), id, ct)))
             .RequireAuthorization(Policies.Admin)
             .Produces<ExceptionDto>()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithName("RevokeException")
             .WithSummary("Revoke an exception before its expiry (audited; nothing is deleted).");
     }

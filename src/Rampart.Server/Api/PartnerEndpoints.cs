@@ -36,6 +36,7 @@ public static class PartnerEndpoints
                 Results.Ok(await partners.GetAsync(ActorAccessor.Get(http), id, ct)))
             .RequireAuthorization(Policies.Read)
             .Produces<PartnerDto>()
+            .ProducesProblems(StatusCodes.Status404NotFound)
             .WithName("GetPartner")
             .WithSummary("One partner.");
     }

@@ -18,6 +18,7 @@ public static class TicketEndpoints
                 Results.Ok(await tickets.ListAsync(ActorAccessor.Get(http), ParseQuery(app, status, severity, overdue, page, pageSize), ct)))
             .RequireAuthorization(Policies.Read)
             .Produces<TicketPage>()
+            .ProducesProblems(StatusCodes.Status400BadRequest)
             .WithName("ListTickets")
             .WithSummary("Tickets filtered by app, status, severity and overdue; paged (page, pageSize ≤ 500), ordered by due date then id.");
 
@@ -25,6 +26,7 @@ public static class TicketEndpoints
                 Results.Ok(await tickets.GetAsync(ActorAccessor.Get(http), id, ct)))
             .RequireAuthorization(Policies.Read)
             .Produces<TicketDetailDto>()
+            .ProducesProblems(StatusCodes.Status404NotFound)
             .WithName("GetTicket")
             .WithSummary("One ticket with its history and comments.");
 
@@ -38,6 +40,7 @@ public static class TicketEndpoints
             .RequireAuthorization(Policies.TicketWrite)
             .Accepts<TransitionBody>("application/json")
             .Produces<TicketDetailDto>()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithName("TransitionTicket")
             .WithSummary("Move a ticket along the lifecycle; partners only along vendor transitions.");
 
@@ -50,6 +53,7 @@ public static class TicketEndpoints
             .RequireAuthorization(Policies.TicketWrite)
             .Accepts<CommentBody>("application/json")
             .Produces<CommentDto>(StatusCodes.Status201Created)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithName("CommentTicket")
             .WithSummary("Add a comment to a ticket's thread.");
 
@@ -61,6 +65,7 @@ public static class TicketEndpoints
             .RequireAuthorization(Policies.Triage)
             .Accepts<SeverityBody>("application/json")
             .Produces<TicketDetailDto>()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithName("OverrideSeverity")
             .WithSummary("Override a ticket's CVSS 3.1 vector, with a reason.");
     }

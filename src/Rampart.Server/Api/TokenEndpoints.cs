@@ -49,6 +49,7 @@ public static class TokenEndpoints
                 Results.Ok(await tokens.RevokeAsync(ActorAccessor.Get(http), id, ct)))
             .RequireAuthorization(Policies.Admin)
             .Produces<TokenDto>()
+            .ProducesProblems(StatusCodes.Status404NotFound)
             .WithName("RevokeToken")
             .WithSummary("Revoke a token; it is refused from the next request on.");
     }
