@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Hosting;
 using Rampart.Cli.Infrastructure;
+using Rampart.Cli.Store;
 using Rampart.Server;
 using Spectre.Console.Cli;
 
@@ -14,9 +16,19 @@ public sealed class ServeCommand(CliConsoles consoles, TimeProvider time) : Asyn
         var interval = settings.EnforcementInterval is { } text && Durations.TryParse(text, out var parsed)
             ? parsed
             : ServerOptions.DefaultEnforcementInterval;
-        var options = new ServerOptions(settings.Urls, settings.ToStoreOptions(), interval);
+        var store = settings.ToStoreOptions();
+        var options = new ServerOptions(settings.Urls, store, interval);
         await using var app = RampartServer.Build(options, time);
-        var addresses = await RampartServer.StartAsync(app, cancellationToken);
+        IReadOnlyList<string> addresses;
+        try
+        {
+            addresses = await StoreFailures.GuardAsync(store, () => RampartServer.StartAsync(app, cancellationToken));
+        }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            throw new UsageException($"--urls {settings.Urls}: {e.Message}", e);
+        }
+
         foreach (var address in addresses)
         {
             // Scripts and tests wait for this line to know the port (--urls http://127.0.0.1:0).

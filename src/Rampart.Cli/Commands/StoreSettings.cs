@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Npgsql;
 using Rampart.Cli.Infrastructure;
 using Rampart.Tracking;
 using Spectre.Console;
@@ -45,6 +46,15 @@ public class StoreSettings : CommandSettings
                     return ValidationResult.Error("--data-dir is for SQLite; PostgreSQL is chosen by --connection.");
                 }
 
+                try
+                {
+                    _ = new NpgsqlConnectionStringBuilder(Connection);
+                }
+                catch (ArgumentException e)
+                {
+                    return ValidationResult.Error($"--connection is not a PostgreSQL connection string: {e.Message}");
+                }
+
                 break;
             default:
                 return ValidationResult.Error($"--database '{Database}' is not supported; use sqlite or postgres.");
@@ -61,7 +71,15 @@ public class StoreSettings : CommandSettings
         }
 
         var dir = Path.GetFullPath(DataDir ?? DefaultDataDir);
-        Directory.CreateDirectory(dir);
+        try
+        {
+            Directory.CreateDirectory(dir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--data-dir: cannot create '{dir}' ({e.Message})", e);
+        }
+
         return TrackingStoreOptions.ForDataDirectory(dir);
     }
 }

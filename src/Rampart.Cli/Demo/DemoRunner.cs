@@ -23,7 +23,11 @@ public sealed class DemoRunner(CliConsoles consoles, ScanEngine engine, TimeProv
         }
 
         using var authority = DemoCertificateAuthority.Create(time);
-        var caFile = Path.Combine(Path.GetTempPath(), $"rampart-demo-ca-{Environment.ProcessId}.pem");
+
+        // A private directory with an unpredictable name (mode 0700 on Unix): a predictable /tmp path would let another
+        // local user plant their own CA there first, or swap it while the scans run.
+        var caDirectory = Directory.CreateTempSubdirectory("rampart-demo-");
+        var caFile = Path.Combine(caDirectory.FullName, "demo-ca.pem");
         authority.WriteCertificatePem(caFile);
         var apps = new List<DemoApp>();
         try
@@ -56,7 +60,7 @@ public sealed class DemoRunner(CliConsoles consoles, ScanEngine engine, TimeProv
                 await app.DisposeAsync();
             }
 
-            File.Delete(caFile);
+            caDirectory.Delete(recursive: true);
         }
     }
 

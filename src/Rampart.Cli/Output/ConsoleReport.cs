@@ -28,7 +28,9 @@ public static class ConsoleReport
             table.AddRow(
                 Plain(requirement.Id + (requirement.Guideline ? " (guideline)" : string.Empty)),
                 Plain(requirement.Title),
-                Plain(StatusLabel(requirement.Status), StatusStyle(requirement.Status)),
+                requirement.Status == RequirementStatus.Fail && requirement.Guideline
+                    ? Plain(GuidelineNotMet, new Style(Color.Yellow))
+                    : Plain(StatusLabel(requirement.Status), StatusStyle(requirement.Status)),
                 Plain(requirement.Reason ?? string.Empty));
         }
 
@@ -72,9 +74,13 @@ public static class ConsoleReport
             }
         }
 
-        var failed = report.Requirements.Count(r => r.Status == RequirementStatus.Fail && !r.Guideline);
-        var summary = string.Join(", ", report.Requirements.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {StatusLabel(g.Key)}"));
-        console.Write(Plain($"\n{summary}\n", failed > 0 ? new Style(Color.Red, decoration: Decoration.Bold) : new Style(Color.Green, decoration: Decoration.Bold)));
+        // Guidelines are advisory: a guideline not met is counted apart, and only ScanReport.HasFailures (the exit code)
+        // turns the summary red.
+        var summary = string.Join(", ", report.Requirements
+            .GroupBy(r => (r.Status, Advisory: r.Status == RequirementStatus.Fail && r.Guideline))
+            .OrderBy(g => g.Key.Status).ThenBy(g => g.Key.Advisory)
+            .Select(g => $"{g.Count()} {(g.Key.Advisory ? GuidelineNotMet : StatusLabel(g.Key.Status))}"));
+        console.Write(Plain($"\n{summary}\n", report.HasFailures ? new Style(Color.Red, decoration: Decoration.Bold) : new Style(Color.Green, decoration: Decoration.Bold)));
     }
 
     private static void WriteFinding(IAnsiConsole console, Finding finding)
@@ -98,6 +104,9 @@ public static class ConsoleReport
             console.Write(Plain($"    Fix: {remediation}\n"));
         }
     }
+
+    /// <summary>The status shown for a failed guideline: advisory, never "FAIL".</summary>
+    public const string GuidelineNotMet = "not met (advisory)";
 
     public static string StatusLabel(RequirementStatus status) => status switch
     {

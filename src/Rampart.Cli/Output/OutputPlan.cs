@@ -5,9 +5,9 @@ using Rampart.ScanReports;
 namespace Rampart.Cli.Output;
 
 /// <summary>
-/// Pairs <c>--format</c> and <c>--output</c>: each output file goes with the next non-console format, in order;
-/// a format without a file goes to standard output (only one may). The console table then moves to stderr, so
-/// <c>rampart scan URL -f sarif &gt; out.sarif</c> stays valid SARIF.
+/// Pairs <c>--format</c> and <c>--output</c>: each output file goes with the next non-console format, in order (a
+/// format may repeat, each with its own file); a format without a file goes to standard output (only one may). The
+/// console table then moves to stderr, so <c>rampart scan URL -f sarif &gt; out.sarif</c> stays valid SARIF.
 /// </summary>
 public sealed record OutputPlan(IReadOnlyList<OutputTarget> Targets)
 {
@@ -33,11 +33,31 @@ public sealed record OutputPlan(IReadOnlyList<OutputTarget> Targets)
             throw new UsageException($"--output: {files.Count} output file(s) for {machine.Count} report format(s); give a --format for each --output");
         }
 
+        // Every machine format gets a target, also a repeated one (-f json -o a.json -f json -o b.json writes both);
+        // only the console table, which has no file, is shown once.
         var targets = new List<OutputTarget>();
         var next = 0;
-        foreach (var format in requested.Distinct())
+        foreach (var format in requested)
         {
-            targets.Add(format == ConsoleFormat ? new OutputTarget(format, null) : new OutputTarget(format, next < files.Count ? files[next++] : null));
+            if (format == ConsoleFormat)
+            {
+                if (!targets.Any(t => t.IsConsole))
+                {
+                    targets.Add(new OutputTarget(format, null));
+                }
+
+                continue;
+            }
+
+            targets.Add(new OutputTarget(format, next < files.Count ? files[next++] : null));
+        }
+
+        var sameFile = targets.Where(t => t.Path is not null)
+            .GroupBy(t => Path.GetFullPath(t.Path!), StringComparer.Ordinal)
+            .FirstOrDefault(g => g.Count() > 1);
+        if (sameFile is not null)
+        {
+            throw new UsageException($"--output: '{sameFile.First().Path}' is given for {sameFile.Count()} reports; give each --format its own file");
         }
 
         if (targets.Count(t => !t.IsConsole && t.Path is null) > 1)

@@ -27,21 +27,89 @@ public static class ReportEmitter
                 continue;
             }
 
-            var directory = Path.GetDirectoryName(Path.GetFullPath(target.Path));
-            if (directory is not null)
+            try
             {
-                Directory.CreateDirectory(directory);
+                await WriteFileAsync(writer, report, target.Path, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new OutputWriteException($"{target.Format} report to '{target.Path}': {e.Message}", e);
             }
 
-            // Write next to the target and rename, so a failed write never leaves half a report behind.
-            var temporary = target.Path + ".tmp";
+            consoles.Error.WriteLine($"wrote {target.Format} report to {target.Path}");
+        }
+    }
+
+    private static async Task WriteFileAsync(IReportWriter writer, ScanReport report, string path, CancellationToken cancellationToken)
+    {
+        var fullPath = Path.GetFullPath(path);
+        if (IsSpecialFile(fullPath))
+        {
+            // /dev/stdout, /dev/null, /dev/full: there is nothing to rename, and renaming over a device node would replace it.
+            await using var device = new FileStream(fullPath, FileMode.Open, FileAccess.Write);
+            await writer.WriteAsync(report, device, cancellationToken);
+            return;
+        }
+
+        if (Path.GetDirectoryName(fullPath) is { } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        // Write next to the target and rename, so a failed write never leaves half a report behind; the temporary file
+        // goes too, whatever the failure (disk full, a directory in the way, Ctrl-C).
+        var temporary = fullPath + ".tmp";
+        try
+        {
             await using (var file = File.Create(temporary))
             {
                 await writer.WriteAsync(report, file, cancellationToken);
             }
 
-            File.Move(temporary, target.Path, overwrite: true);
-            consoles.Error.WriteLine($"wrote {target.Format} report to {target.Path}");
+            File.Move(temporary, fullPath, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>Files under /dev and /proc (also when reached through a link) are devices or pipes, written in place.</summary>
+    private static bool IsSpecialFile(string fullPath)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        if (IsUnderDevOrProc(fullPath))
+        {
+            return true;
+        }
+
+        try
+        {
+            return File.Exists(fullPath) && File.ResolveLinkTarget(fullPath, returnFinalTarget: true) is { } target && IsUnderDevOrProc(target.FullName);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsUnderDevOrProc(string path) =>
+        path.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/proc/", StringComparison.Ordinal);
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The write already failed; that failure is the one to report.
         }
     }
 }

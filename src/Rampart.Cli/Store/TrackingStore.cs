@@ -29,7 +29,11 @@ public sealed class TrackingStore : IAsyncDisposable
         var provider = services.BuildServiceProvider();
         try
         {
-            await TrackingDatabase.MigrateAsync(provider, cancellationToken);
+            await StoreFailures.GuardAsync(options, async () =>
+            {
+                await TrackingDatabase.MigrateAsync(provider, cancellationToken);
+                return true;
+            });
             return new TrackingStore(provider);
         }
         catch

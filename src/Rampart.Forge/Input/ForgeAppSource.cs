@@ -31,7 +31,19 @@ public sealed class ForgeAppSource
 
     public static ForgeAppSource Load(string path, InputLimits? limits = null)
     {
-        limits ??= InputLimits.Default;
+        try
+        {
+            return LoadUnchecked(path, limits ?? InputLimits.Default);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or (IOException and not ForgeInputException))
+        {
+            // An unreadable file or directory is the user's input, reported by name; the CLI does not guess from IOException.
+            throw new ForgeInputException($"{path}: cannot be read ({e.Message})");
+        }
+    }
+
+    private static ForgeAppSource LoadUnchecked(string path, InputLimits limits)
+    {
         if (Directory.Exists(path))
         {
             return FromDirectory(path, limits);

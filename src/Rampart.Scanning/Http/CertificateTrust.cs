@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using Rampart.Scanning.Engine;
 
 namespace Rampart.Scanning.Http;
 
@@ -19,7 +20,7 @@ public sealed class CertificateTrust(IReadOnlyList<X509Certificate2> extraRoots)
         {
             if (!File.Exists(path))
             {
-                throw new FileNotFoundException($"--trust-ca: file '{path}' does not exist.", path);
+                throw new ScanOptionException($"--trust-ca: file '{path}' does not exist.");
             }
 
             var collection = new X509Certificate2Collection();
@@ -27,14 +28,14 @@ public sealed class CertificateTrust(IReadOnlyList<X509Certificate2> extraRoots)
             {
                 collection.ImportFromPemFile(path);
             }
-            catch (System.Security.Cryptography.CryptographicException e)
+            catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
             {
-                throw new InvalidDataException($"--trust-ca: '{path}' is not a PEM certificate file ({e.Message}).", e);
+                throw new ScanOptionException($"--trust-ca: '{path}' cannot be read as a PEM certificate file ({e.Message}).", e);
             }
 
             if (collection.Count == 0)
             {
-                throw new InvalidDataException($"--trust-ca: '{path}' holds no PEM certificate.");
+                throw new ScanOptionException($"--trust-ca: '{path}' holds no PEM certificate.");
             }
 
             roots.AddRange(collection);

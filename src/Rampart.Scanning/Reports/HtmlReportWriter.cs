@@ -31,7 +31,7 @@ public sealed class HtmlReportWriter : IReportWriter
         .verdict { font-size: 1.1rem; padding: .5rem .75rem; border-radius: .3rem; }
         .verdict-failed { background: #fde7e9; } .verdict-incomplete { background: #fff4ce; } .verdict-passed { background: #dff6dd; }
         .status { font-weight: 600; white-space: nowrap; }
-        .status-fail, .status-error { color: #a4262c; } .status-pass { color: #107c10; } .status-manual, .status-not-applicable { color: #605e5c; }
+        .status-fail, .status-error { color: #a4262c; } .status-pass { color: #107c10; } .status-manual, .status-not-applicable, .status-advisory { color: #605e5c; }
         .finding { border-left: 4px solid #d0d0d7; padding-left: 1rem; margin: 1.5rem 0; }
         .severity-critical, .severity-high { border-left-color: #a4262c; } .severity-medium { border-left-color: #ca5010; }
         .severity-low { border-left-color: #c19c00; } .severity-info, .advisory { border-left-color: #8a8886; }
@@ -102,9 +102,11 @@ public sealed class HtmlReportWriter : IReportWriter
         foreach (var requirement in report.Requirements)
         {
             var status = requirement.Status.ToId();
+            var advisory = requirement.Status == RequirementStatus.Fail && requirement.Guideline;
             html.Append("<tr><td>").Append(Encode(requirement.Id))
                 .Append("</td><td>").Append(Encode(requirement.Title))
-                .Append("</td><td class=\"status status-").Append(status).Append("\">").Append(status)
+                .Append("</td><td class=\"status status-").Append(advisory ? "advisory" : status).Append("\">")
+                .Append(advisory ? $"{status} (guideline, advisory)" : status)
                 .Append("</td><td>").Append(Encode(requirement.Reason ?? Missing))
                 .Append("</td><td>").Append(Encode(requirement.Checks.Count > 0 ? string.Join(", ", requirement.Checks) : Missing))
                 .Append("</td></tr>\n");

@@ -9,8 +9,8 @@ namespace Rampart.Scanning.Reports;
 
 /// <summary>
 /// JUnit XML for CI: one test suite per scan, one test case per requirement. A failed requirement is a failure, an
-/// unverified one an error, and manual or not-applicable requirements are skipped, so a CI run goes red exactly when
-/// the scan's exit code would.
+/// unverified one an error, and manual or not-applicable requirements are skipped; a guideline not met passes with a
+/// note (guidelines are advisory), so a CI run goes red exactly when the scan's exit code would.
 /// </summary>
 public sealed class JUnitReportWriter : IReportWriter
 {
@@ -106,6 +106,9 @@ public sealed class JUnitReportWriter : IReportWriter
         var blocking = findings.Where(f => !f.Advisory).ToList();
         switch (requirement.Status)
         {
+            case RequirementStatus.Fail when requirement.Guideline:
+                // A guideline is advisory: not met, it is still no failure (the scan passes, exit code 0); it is said below.
+                break;
             case RequirementStatus.Fail:
                 xml.WriteStartElement("failure");
                 Attribute(xml, "message", FailureMessage(requirement, blocking));
@@ -129,9 +132,20 @@ public sealed class JUnitReportWriter : IReportWriter
         }
 
         var advisories = findings.Where(f => f.Advisory).ToList();
+        var notes = new List<string>();
+        if (requirement.Status == RequirementStatus.Fail && requirement.Guideline)
+        {
+            notes.Add(Join("Guideline not met (advisory: it never fails a scan).", requirement.Reason, separator: " "));
+        }
+
         if (advisories.Count > 0)
         {
-            Element(xml, "system-out", "Advisory findings (they never fail a requirement):\n\n" + Describe(advisories));
+            notes.Add("Advisory findings (they never fail a requirement):\n\n" + Describe(advisories));
+        }
+
+        if (notes.Count > 0)
+        {
+            Element(xml, "system-out", string.Join("\n\n", notes));
         }
 
         xml.WriteEndElement();

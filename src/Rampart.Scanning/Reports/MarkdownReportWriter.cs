@@ -53,7 +53,9 @@ public sealed class MarkdownReportWriter : IReportWriter
             foreach (var requirement in report.Requirements)
             {
                 var status = requirement.Status.ToId();
-                var shown = requirement.Status is RequirementStatus.Fail or RequirementStatus.Error ? $"**{status}**" : status;
+                var shown = requirement.Status == RequirementStatus.Fail && requirement.Guideline
+                    ? $"{status} (guideline, advisory)"
+                    : requirement.Status is RequirementStatus.Fail or RequirementStatus.Error ? $"**{status}**" : status;
                 md.Append("| ").Append(MarkdownText.Inline(requirement.Id))
                     .Append(" | ").Append(MarkdownText.Inline(requirement.Title))
                     .Append(" | ").Append(shown)

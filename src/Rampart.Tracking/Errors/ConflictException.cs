@@ -5,5 +5,7 @@ public sealed class ConflictException(string detail) : TrackingException("Confli
 {
     public override string Type => "conflict";
 
+    public override TrackingErrorKind Kind => TrackingErrorKind.Conflict;
+
     public override int StatusCode => 409;
 }

@@ -5,5 +5,7 @@ public sealed class ForbiddenException(string detail) : TrackingException("Forbi
 {
     public override string Type => "forbidden";
 
+    public override TrackingErrorKind Kind => TrackingErrorKind.Forbidden;
+
     public override int StatusCode => 403;
 }

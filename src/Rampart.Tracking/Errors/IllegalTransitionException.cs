@@ -17,5 +17,7 @@ public sealed class IllegalTransitionException(TicketStatus from, TicketStatus t
 
     public override string Type => "illegal-transition";
 
+    public override TrackingErrorKind Kind => TrackingErrorKind.Conflict;
+
     public override int StatusCode => 409;
 }

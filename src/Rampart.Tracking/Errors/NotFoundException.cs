@@ -5,5 +5,7 @@ public sealed class NotFoundException(string detail) : TrackingException("Not fo
 {
     public override string Type => "not-found";
 
+    public override TrackingErrorKind Kind => TrackingErrorKind.NotFound;
+
     public override int StatusCode => 404;
 }

@@ -6,5 +6,7 @@ public sealed class ReportRejectedException(string detail, int statusCode = 400,
 {
     public override string Type => "report-rejected";
 
+    public override TrackingErrorKind Kind => TrackingErrorKind.Invalid;
+
     public override int StatusCode { get; } = statusCode;
 }

@@ -19,6 +19,9 @@ public abstract class TrackingException : Exception
     /// <summary>A stable slug for the problem type URI (e.g. <c>not-found</c>).</summary>
     public abstract string Type { get; }
 
+    /// <summary>What kind of refusal this is; front ends map it (HTTP status, CLI exit code), the tracker does not.</summary>
+    public abstract TrackingErrorKind Kind { get; }
+
     /// <summary>The HTTP status code the API answers with.</summary>
     public abstract int StatusCode { get; }
 }

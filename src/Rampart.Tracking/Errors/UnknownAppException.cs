@@ -8,5 +8,7 @@ public sealed class UnknownAppException(string appKey)
 
     public override string Type => "unknown-app";
 
+    public override TrackingErrorKind Kind => TrackingErrorKind.NotFound;
+
     public override int StatusCode => 404;
 }

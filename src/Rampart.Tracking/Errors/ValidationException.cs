@@ -18,6 +18,8 @@ public sealed class ValidationException : TrackingException
 
     public override string Type => "validation";
 
+    public override TrackingErrorKind Kind => TrackingErrorKind.Invalid;
+
     public override int StatusCode => 400;
 
     private static string Describe(IReadOnlyDictionary<string, string[]> errors) =>
