@@ -50,6 +50,7 @@ public sealed class ScanReportContractTests
         JsonSchemaValidation.ShouldBeValid(JsonSchemaValidation.ScanReportSchema, example);
         var report = ScanReportJson.Deserialize(example);
         ScanReportJson.Serialize(report).ShouldBe(example);
+        report.Tool.Name.ShouldBe(ScanEngine.Tool.Name, "the documented tool.name must be the one the scanner writes");
         foreach (var finding in report.Findings)
         {
             finding.Fingerprint.ShouldBe(Fingerprint.Compute(report.App.Key, finding.CheckId, finding.Location));
