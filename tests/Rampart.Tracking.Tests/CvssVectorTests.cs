@@ -72,11 +72,39 @@ public sealed class CvssVectorTests
     public void Check_defaults_resolve_by_check_then_requirement_then_severity()
     {
         var vectors = CheckVectors.Default;
-        vectors.Resolve("RMP-AUTH-001", "1", Catalog.Severity.Low).Vector.ShouldBe("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:L");
+        vectors.Resolve("RMP-AUTH-001", "1", Catalog.Severity.Low).Vector.ShouldBe("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:L/A:N");
         vectors.Resolve("RMP-UNKNOWN-999", "99", Catalog.Severity.Critical).Severity.ShouldBe(TicketSeverity.Critical);
         vectors.Resolve("RMP-UNKNOWN-999", "99", Catalog.Severity.High).Severity.ShouldBe(TicketSeverity.High);
         vectors.Resolve("RMP-UNKNOWN-999", "99", Catalog.Severity.Medium).Severity.ShouldBe(TicketSeverity.Medium);
         vectors.Resolve("RMP-UNKNOWN-999", "99", Catalog.Severity.Low).Severity.ShouldBe(TicketSeverity.Low);
+    }
+
+    // The severity each Connect check reports (its CheckInfo in Rampart.Scanning, which Tracking must not reference).
+    // A ticket's default CVSS band must equal it, else the vendor reads "high" in the report and gets a "medium"
+    // ticket with a later deadline (issue 11, defect 1). Info findings open low tickets, the lowest band.
+    // Until the checks have one shared metadata record, this table restates the report's severities.
+    [Theory]
+    [InlineData("RMP-TLS-001", TicketSeverity.High)]
+    [InlineData("RMP-TLS-002", TicketSeverity.Low)]
+    [InlineData("RMP-CERT-001", TicketSeverity.High)]
+    [InlineData("RMP-HSTS-001", TicketSeverity.Medium)]
+    [InlineData("RMP-HDR-001", TicketSeverity.Low)]
+    [InlineData("RMP-HDR-002", TicketSeverity.Low)]
+    [InlineData("RMP-HDR-003", TicketSeverity.Medium)]
+    [InlineData("RMP-AUTH-001", TicketSeverity.High)]
+    [InlineData("RMP-AUTH-002", TicketSeverity.High)]
+    [InlineData("RMP-AUTH-003", TicketSeverity.Critical)]
+    [InlineData("RMP-AUTH-004", TicketSeverity.Medium)]
+    [InlineData("RMP-AUTHZ-001", TicketSeverity.High)]
+    [InlineData("RMP-DNS-001", TicketSeverity.High)]
+    [InlineData("RMP-DNS-002", TicketSeverity.High)]
+    [InlineData("RMP-CONTENT-001", TicketSeverity.High)]
+    [InlineData("RMP-CONTENT-002", TicketSeverity.Critical)]
+    [InlineData("RMP-SECRET-001", TicketSeverity.High)]
+    [InlineData("RMP-SCOPE-001", TicketSeverity.Low)]
+    public void A_checks_default_vector_is_in_the_band_of_the_severity_it_reports(string checkId, TicketSeverity reported)
+    {
+        CheckVectors.Default.Resolve(checkId, "none", Catalog.Severity.Info).Severity.ShouldBe(reported, checkId);
     }
 
     [Fact]
