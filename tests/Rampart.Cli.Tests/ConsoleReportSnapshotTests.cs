@@ -1,6 +1,6 @@
 using Rampart.Cli.Output;
 using Rampart.Scanning.Tests.Reports;
-using Rampart.Tests.Shared;
+using Rampart.Tests.Snapshots;
 
 namespace Rampart.Cli.Tests;
 

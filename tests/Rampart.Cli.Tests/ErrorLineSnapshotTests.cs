@@ -1,5 +1,5 @@
 using System.Text;
-using Rampart.Tests.Shared;
+using Rampart.Tests.Snapshots;
 
 namespace Rampart.Cli.Tests;
 

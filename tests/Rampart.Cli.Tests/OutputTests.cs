@@ -1,4 +1,4 @@
-using Rampart.Tests.Shared;
+using Rampart.Tests.Snapshots;
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;

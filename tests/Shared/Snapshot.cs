@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 
-namespace Rampart.Tests.Shared;
+namespace Rampart.Tests.Snapshots;
 
 /// <summary>
-/// Plain-file snapshots (the Verify library is not on this machine's NuGet mirror). <paramref name="path"/> is relative to
+/// Plain-file snapshots (the Verify library is not on this machine's NuGet mirror). The path given to <see cref="Match"/> is relative to
 /// the test project and the file is copied to the output directory, so a test reads what the build shipped. Run the tests
 /// with RAMPART_UPDATE_SNAPSHOTS=1 to rewrite the files from the actual output, then review the diff before committing.
 /// </summary>

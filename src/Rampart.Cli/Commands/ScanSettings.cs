@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 
 namespace Rampart.Cli.Commands;
 
-public sealed class ScanSettings : ReportSettings
+internal sealed class ScanSettings : ReportSettings
 {
     [CommandArgument(0, "[TARGET]")]
     [Description("URL of a Connect app's atlassian-connect.json, or a Forge app directory or .zip (with manifest.yml). Without one, Rampart scans its built-in demo apps.")]

@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 
 namespace Rampart.Cli.Commands;
 
-public sealed class TokensCreateSettings : StoreSettings
+internal sealed class TokensCreateSettings : StoreSettings
 {
     [CommandOption("--role <ROLE>")]
     [Description("security-admin, security-analyst, partner, auditor or ingest.")]

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 
 namespace Rampart.Cli.Commands;
 
-public sealed class TokensRevokeSettings : StoreSettings
+internal sealed class TokensRevokeSettings : StoreSettings
 {
     // Bound as text so a malformed id gets an error naming the argument, not the library's "Failed to convert".
     [CommandArgument(0, "<ID>")]

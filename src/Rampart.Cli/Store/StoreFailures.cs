@@ -13,7 +13,7 @@ namespace Rampart.Cli.Store;
 /// SQLite error codes, never by message text (as <c>Rampart.Tracking.Persistence.DbErrors</c> does); anything else
 /// stays what it was, an internal error.
 /// </summary>
-public static class StoreFailures
+internal static class StoreFailures
 {
     private const int SqliteCantOpen = 14;
     private const int SqliteReadOnly = 8;

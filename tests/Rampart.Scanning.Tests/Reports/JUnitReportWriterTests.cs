@@ -4,7 +4,7 @@ using System.Xml.Linq;
 using System.Xml.Schema;
 using Rampart.Scanning.Reports;
 using Rampart.ScanReports;
-using Rampart.Tests.Shared;
+using Rampart.Tests.Snapshots;
 
 namespace Rampart.Scanning.Tests.Reports;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Rampart.Scanning.Reports;
 using Rampart.ScanReports;
-using Rampart.Tests.Shared;
+using Rampart.Tests.Snapshots;
 
 namespace Rampart.Scanning.Tests.Reports;
 
