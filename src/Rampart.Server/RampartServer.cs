@@ -17,6 +17,9 @@ namespace Rampart.Server;
 /// <summary>Builds the tracking server (<c>rampart serve</c>): one Kestrel host, the REST API under <c>/api</c>.</summary>
 public static class RampartServer
 {
+    /// <summary>The request body limit of every endpoint that does not set its own.</summary>
+    public const long MaxBodyBytes = 64 * 1024;
+
     /// <summary>Builds the server; call <see cref="StartAsync"/> to migrate the database and listen.</summary>
     /// <param name="minimumLogLevel">Log level on standard error (tests pass Warning to stay quiet).</param>
     public static WebApplication Build(ServerOptions options, TimeProvider time, LogLevel minimumLogLevel = LogLevel.Information)
@@ -39,8 +42,8 @@ public static class RampartServer
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            // The largest endpoint limit; BodyLimitMiddleware lowers it per endpoint.
-            kestrel.Limits.MaxRequestBodySize = BodyLimit.Reports.MaxBytes;
+            // Every body is a small JSON object but a scan report, whose endpoint raises the limit ([RequestSizeLimit]).
+            kestrel.Limits.MaxRequestBodySize = MaxBodyBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
             kestrel.Limits.MaxConcurrentConnections = 1024;
@@ -59,14 +62,17 @@ public static class RampartServer
             openApi.AddDocumentTransformer<ApiDocument>();
             openApi.AddOperationTransformer<ApiOperation>();
         });
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemCustomization.Apply);
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        HealthEndpoints.AddChecks(builder.Services);
         builder.Services.AddSingleton<EnforcementScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EnforcementScheduler>());
 
         var app = builder.Build();
-        app.UseMiddleware<ProblemMiddleware>();
-        app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+        app.UseExceptionHandler();
+        // Bodiless errors (no such route, method not allowed) become problems too; ProblemCustomization words them.
+        app.UseStatusCodePages(status => ProblemWriter.WriteAsync(status.HttpContext, status.HttpContext.Response.StatusCode));
         app.UseRouting();
-        app.UseMiddleware<BodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
 
