@@ -22,7 +22,9 @@ public static class RampartServer
 
     /// <summary>Builds the server; call <see cref="StartAsync"/> to migrate the database and listen.</summary>
     /// <param name="minimumLogLevel">Log level on standard error (tests pass Warning to stay quiet).</param>
-    public static WebApplication Build(ServerOptions options, TimeProvider time, LogLevel minimumLogLevel = LogLevel.Information)
+    /// <param name="logging">More logging configuration after the server's own (tests add a collecting provider).</param>
+    public static WebApplication Build(ServerOptions options, TimeProvider time, LogLevel minimumLogLevel = LogLevel.Information,
+        Action<ILoggingBuilder>? logging = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -38,6 +40,7 @@ public static class RampartServer
         // Standard output is for the "listening on" line and nothing else (scripts and tests read it).
         builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
         builder.Services.Configure<ConsoleLoggerOptions>(c => c.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging?.Invoke(builder.Logging);
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -95,7 +98,10 @@ public static class RampartServer
         ArgumentNullException.ThrowIfNull(app);
         await TrackingDatabase.MigrateAsync(app.Services, cancellationToken);
         await app.StartAsync(cancellationToken);
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
-        return addresses is null ? [] : [.. addresses];
+        IReadOnlyList<string> addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses is { } bound ? [.. bound] : [];
+        var options = app.Services.GetRequiredService<ServerOptions>();
+        ServerLog.Listening(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RampartServer).FullName!),
+            string.Join(", ", addresses), options.Store.Provider.ToString(), options.EnforcementInterval);
+        return addresses;
     }
 }
