@@ -3,12 +3,12 @@ using System.Text;
 
 namespace Rampart.Bench;
 
-public sealed record ScanSample(TimeSpan Elapsed, int Requests, long AllocatedBytes, int Findings);
+internal sealed record ScanSample(TimeSpan Elapsed, int Requests, long AllocatedBytes, int Findings);
 
-public sealed record BaselineSample(TimeSpan Elapsed, int Requests);
+internal sealed record BaselineSample(TimeSpan Elapsed, int Requests);
 
 /// <summary>The numbers bench/RESULTS.md reports, as a Markdown section.</summary>
-public sealed record BenchResult(BenchSettings Settings, int EndpointsPerApp, IReadOnlyList<ScanSample> Scans, IReadOnlyList<BaselineSample> Baselines, long PeakWorkingSet, int Cores)
+internal sealed record BenchResult(BenchSettings Settings, int EndpointsPerApp, IReadOnlyList<ScanSample> Scans, IReadOnlyList<BaselineSample> Baselines, long PeakWorkingSet, int Cores)
 {
     public string ToMarkdown()
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Rampart.Bench;
 
 /// <summary>Benchmark parameters; the defaults are the ones bench/RESULTS.md reports.</summary>
-public sealed record BenchSettings(int Apps, int Endpoints, int Rounds, string? Output)
+internal sealed record BenchSettings(int Apps, int Endpoints, int Rounds, string? Output)
 {
     public static BenchSettings Parse(string[] args)
     {

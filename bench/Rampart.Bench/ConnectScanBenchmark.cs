@@ -11,7 +11,7 @@ namespace Rampart.Bench;
 /// Scans a fleet of demo apps with N endpoints each on loopback, and probes the same endpoints the way CSRT does
 /// (sequential, a connection per request) in the same run, so the ratio compares like with like on this machine.
 /// </summary>
-public static class ConnectScanBenchmark
+internal static class ConnectScanBenchmark
 {
     public static async Task<BenchResult> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace Rampart.Bench;
 /// (and on the test corpus), against a baseline measured in the same run: Acornima parsing the same files and nothing
 /// else, so the ratio shows what the module graph, call graph and checks cost on top of parsing.
 /// </summary>
-public static class ForgeBenchmark
+internal static class ForgeBenchmark
 {
     public static async Task<string> RunAsync(int lines, int rounds, CancellationToken cancellationToken)
     {

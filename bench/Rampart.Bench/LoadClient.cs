@@ -3,14 +3,14 @@ using System.Diagnostics;
 namespace Rampart.Bench;
 
 /// <summary>One request's outcome: its class, its latency from the moment it was due (so a stalled server cannot hide queueing), and its status.</summary>
-public sealed record LoadSample(string Kind, double Milliseconds, int Status);
+internal sealed record LoadSample(string Kind, double Milliseconds, int Status);
 
 /// <summary>
 /// An open-loop load client: requests are started on a fixed schedule (the rate), not when the previous one
 /// finished, and latency is measured from the scheduled start (no coordinated omission). In-flight requests are
 /// bounded; a request that would exceed the bound is counted as dropped instead of queueing without limit.
 /// </summary>
-public static class LoadClient
+internal static class LoadClient
 {
     public static async Task<(IReadOnlyList<LoadSample> Samples, int Dropped)> RunAsync(
         HttpClient client, int ratePerSecond, TimeSpan duration, int maxInFlight,

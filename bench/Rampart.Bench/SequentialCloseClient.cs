@@ -9,7 +9,7 @@ namespace Rampart.Bench;
 /// request (<c>Connection: close</c>), up to six requests per endpoint (GET and POST, each with no token, an HS256
 /// token and an alg:none token).
 /// </summary>
-public sealed class SequentialCloseClient : IDisposable
+internal sealed class SequentialCloseClient : IDisposable
 {
     private readonly HttpClient client;
 

@@ -19,7 +19,7 @@ namespace Rampart.Bench;
 /// tables the migrations create, starts the real server on loopback and drives it with the open-loop
 /// <see cref="LoadClient"/> at a fixed rate. Baseline in the same run: <c>GET /health</c> (no database) at the same rate.
 /// </summary>
-public static class TicketQueryBenchmark
+internal static class TicketQueryBenchmark
 {
     private const int Partners = 100;
 

@@ -16,7 +16,7 @@ namespace Rampart.Bench;
 /// (<c>-p -E</c>, protocols and ciphers per protocol: the same verdicts Rampart gives), side by side, N runs per target.
 /// Targets: an <c>openssl s_server</c> (TLS 1.0–1.3) and a BouncyCastle legacy server (TLS 1.0–1.2 with 3DES, in process).
 /// </summary>
-public static class TlsBenchmark
+internal static class TlsBenchmark
 {
     private const string OpenSslSuites = "ECDHE-RSA-AES128-SHA:AES256-SHA:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:@SECLEVEL=0";
 
@@ -108,13 +108,20 @@ public static class TlsBenchmark
     {
         var protocolIds = new Dictionary<string, TlsVersion>
         {
-            ["SSLv2"] = TlsVersion.Ssl2, ["SSLv3"] = TlsVersion.Ssl3, ["TLS1"] = TlsVersion.Tls10,
-            ["TLS1_1"] = TlsVersion.Tls11, ["TLS1_2"] = TlsVersion.Tls12, ["TLS1_3"] = TlsVersion.Tls13,
+            ["SSLv2"] = TlsVersion.Ssl2,
+            ["SSLv3"] = TlsVersion.Ssl3,
+            ["TLS1"] = TlsVersion.Tls10,
+            ["TLS1_1"] = TlsVersion.Tls11,
+            ["TLS1_2"] = TlsVersion.Tls12,
+            ["TLS1_3"] = TlsVersion.Tls13,
         };
         var prefixes = new Dictionary<string, TlsVersion>
         {
-            ["cipher-ssl3_x"] = TlsVersion.Ssl3, ["cipher-tls1_x"] = TlsVersion.Tls10, ["cipher-tls1_1_x"] = TlsVersion.Tls11,
-            ["cipher-tls1_2_x"] = TlsVersion.Tls12, ["cipher-tls1_3_x"] = TlsVersion.Tls13,
+            ["cipher-ssl3_x"] = TlsVersion.Ssl3,
+            ["cipher-tls1_x"] = TlsVersion.Tls10,
+            ["cipher-tls1_1_x"] = TlsVersion.Tls11,
+            ["cipher-tls1_2_x"] = TlsVersion.Tls12,
+            ["cipher-tls1_3_x"] = TlsVersion.Tls13,
         };
         var offered = new Dictionary<TlsVersion, bool>();
         var suites = protocolIds.Values.ToDictionary(v => v, _ => new List<ushort>());

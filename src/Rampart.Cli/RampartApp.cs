@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 namespace Rampart.Cli;
 
 /// <summary>Builds the command-line application; tests run it with captured consoles and a fake clock.</summary>
-public static class RampartApp
+internal static class RampartApp
 {
     public static CommandApp Create(CliConsoles consoles, TimeProvider time)
     {

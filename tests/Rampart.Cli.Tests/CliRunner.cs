@@ -21,7 +21,8 @@ public static class CliRunner
         return new CliResult(code, outText + raw.ToString(), errorText.ToString(), Encoding.UTF8.GetString(stdout.ToArray()));
     }
 
-    private static IAnsiConsole Console(TextWriter writer)
+    /// <summary>The console tests read: no colours, no ANSI, a fixed width, so the text is the same on every machine.</summary>
+    internal static IAnsiConsole Console(TextWriter writer)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {

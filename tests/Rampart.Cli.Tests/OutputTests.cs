@@ -1,3 +1,4 @@
+using Rampart.Tests.Snapshots;
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -88,7 +89,7 @@ public sealed class OutputTests
         var result = await CliRunner.RunAsync("--help");
 
         result.ExitCode.ShouldBe(0);
-        Snapshot.Match(result.Out, "help.txt");
+        Snapshot.Match(result.Out, "Expected/help.txt");
     }
 
     [Fact]
@@ -97,6 +98,6 @@ public sealed class OutputTests
         var result = await CliRunner.RunAsync("scan", "--help");
 
         result.ExitCode.ShouldBe(0);
-        Snapshot.Match(result.Out, "scan-help.txt");
+        Snapshot.Match(result.Out, "Expected/scan-help.txt");
     }
 }

@@ -32,6 +32,17 @@ public sealed class CorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Every_expect_marker_is_well_formed_and_the_corpus_has_both_flaws_and_look_alikes()
+    {
+        var apps = CorpusApp.All();
+
+        apps.SelectMany(a => CorpusApp.MalformedMarkers(a.Directory).Select(m => $"{a.Name}/{m}")).ShouldBeEmpty();
+        apps.Where(a => a.Expected.Count == 0).ShouldNotBeEmpty("look-alikes keep the false-positive rate honest");
+        apps.SelectMany(a => a.Expected).Select(e => e.Check).Distinct().Order(StringComparer.Ordinal)
+            .ShouldBe(Rampart.Forge.Checks.ForgeChecks.All.Select(c => c.Id).Order(StringComparer.Ordinal), "every Forge check has a flawed corpus app");
+    }
+
+    [Fact]
     public async Task Precision_and_recall_over_the_whole_corpus_are_one()
     {
         int truePositives = 0, falsePositives = 0, falseNegatives = 0;

@@ -81,6 +81,29 @@ public sealed class PostgresServer : IAsyncDisposable
         return ConnectionString(name);
     }
 
+    /// <summary>
+    /// Creates a login role that must authenticate with <paramref name="password"/> (scram-sha-256) even though the
+    /// cluster trusts everyone else, so tests can see what a wrong password does; returns its connection string.
+    /// </summary>
+    public async Task<string> CreatePasswordRoleAsync(string role, string password, CancellationToken cancellationToken = default)
+    {
+        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE ROLE \"{role}\" LOGIN PASSWORD '{password.Replace("'", "''", StringComparison.Ordinal)}'";
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // pg_hba.conf is matched top down: the role's own line goes before initdb's trust lines.
+        var hba = Path.Combine(DataDirectory, "data", "pg_hba.conf");
+        var rules = await File.ReadAllTextAsync(hba, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(hba, $"host all \"{role}\" 127.0.0.1/32 scram-sha-256\n" + rules, cancellationToken).ConfigureAwait(false);
+        await PgAsync("pg_ctl", ["-D", Path.Combine(DataDirectory, "data"), "reload"], cancellationToken).ConfigureAwait(false);
+        NpgsqlConnection.ClearAllPools();
+        return $"Host=127.0.0.1;Port={Port};Username={role};Password={password};Database=postgres;Pooling=false;Timeout=15";
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

@@ -22,6 +22,17 @@ public sealed class TicketLifecycleTests
         "exception-granted>open:auto",
     ];
 
+    // What a move requires of the request (design §3: a human decision needs a reason, an exception its expiry, an
+    // approved extension its new due date). Every move not listed needs no reason and accepts no due date.
+    private static readonly string[] Preconditions =
+    [
+        .. Active.Select(s => $"{s}>false-positive:staff reason"),
+        "workaround-proposed>mitigated:staff reason",
+        .. Active.Select(s => $"{s}>exception-granted:staff reason exception-expiry"),
+        .. Active.Select(s => $"{s}>exception-granted:auto reason exception-expiry"),
+        "extension-requested>in-progress:staff new-due-date",
+    ];
+
     private static string[] Active => ["open", "reopened", "in-progress", "fix-submitted", "workaround-proposed", "extension-requested", "escalated"];
 
     public static TheoryData<Role> AllRoles => new() { Role.SecurityAdmin, Role.SecurityAnalyst, Role.Partner, Role.Auditor, Role.Ingest, Role.System };
@@ -55,6 +66,23 @@ public sealed class TicketLifecycleTests
         var actual = TicketLifecycle.Rules.Select(r => $"{r.From}>{r.To}:{r.By switch { Mover.Vendor => "vendor", Mover.Staff => "staff", _ => "auto" }}").ToHashSet();
         actual.Except(expected).ShouldBeEmpty();
         expected.Except(actual).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Each_move_requires_the_reason_and_due_date_the_design_says()
+    {
+        var expected = Preconditions.ToDictionary(p => p[..p.IndexOf(' ', StringComparison.Ordinal)], p => p.Split(' ')[1..], StringComparer.Ordinal);
+        foreach (var rule in TicketLifecycle.Rules)
+        {
+            var key = $"{TicketStatusNames.ToWire(rule.From)}>{TicketStatusNames.ToWire(rule.To)}:{rule.By switch { Mover.Vendor => "vendor", Mover.Staff => "staff", _ => "auto" }}";
+            var needs = expected.GetValueOrDefault(key, []);
+            rule.ReasonRequired.ShouldBe(needs.Contains("reason"), key);
+            rule.DueDate.ShouldBe(
+                needs.Contains("exception-expiry") ? DueDateUse.ExceptionExpiry : needs.Contains("new-due-date") ? DueDateUse.NewDueDate : DueDateUse.NotAccepted, key);
+            expected.Remove(key);
+        }
+
+        expected.Keys.ShouldBeEmpty("preconditions of moves the table does not have");
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace Rampart.Cli.Commands;
 
 /// <summary><c>rampart catalog [--id X]</c>: prints a requirements catalog and which checks verify each requirement.</summary>
-public sealed class CatalogCommand(CliConsoles consoles, ScanEngine engine, CatalogRegistry catalogs) : Command<CatalogSettings>
+internal sealed class CatalogCommand(CliConsoles consoles, ScanEngine engine, CatalogRegistry catalogs) : Command<CatalogSettings>
 {
     public override int Execute(CommandContext context, CatalogSettings settings, CancellationToken cancellationToken)
     {

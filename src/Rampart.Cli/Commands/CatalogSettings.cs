@@ -3,7 +3,7 @@ using Spectre.Console.Cli;
 
 namespace Rampart.Cli.Commands;
 
-public sealed class CatalogSettings : CommandSettings
+internal sealed class CatalogSettings : CommandSettings
 {
     [CommandOption("--id <ID>")]
     [Description("Catalog to print (2020, 2022, 2026). Default: the one in effect today.")]

@@ -3,7 +3,7 @@ using Spectre.Console.Cli;
 
 namespace Rampart.Cli.Commands;
 
-public sealed class DemoSettings : ReportSettings
+internal sealed class DemoSettings : ReportSettings
 {
     [CommandOption("--app <NAME>")]
     [Description("Scan only this demo app (repeatable); the names are listed when an unknown one is given.")]

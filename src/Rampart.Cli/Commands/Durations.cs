@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Rampart.Cli.Commands;
 
 /// <summary>Durations on the command line: a whole number and a unit, <c>90d</c>, <c>12h</c>, <c>30m</c>.</summary>
-public static class Durations
+internal static class Durations
 {
     public static bool TryParse(string text, out TimeSpan duration)
     {

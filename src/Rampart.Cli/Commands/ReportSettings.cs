@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace Rampart.Cli.Commands;
 
 /// <summary>Options every command that produces a scan report shares.</summary>
-public class ReportSettings : CommandSettings
+internal class ReportSettings : CommandSettings
 {
     [CommandOption("-f|--format <FORMAT>")]
     [Description("Report format: console, json, sarif, junit, markdown, html. Repeatable; default console.")]

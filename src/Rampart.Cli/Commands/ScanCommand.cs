@@ -12,7 +12,7 @@ namespace Rampart.Cli.Commands;
 /// <c>rampart scan URL|DIR|ZIP</c>: scans one Connect app (by descriptor URL) or one Forge app (static analysis of a
 /// directory or .zip) and exits 0 (passed), 1 (a requirement failed), 2 or 3.
 /// </summary>
-public sealed class ScanCommand(CliConsoles consoles, ScanEngine engine, ForgeScanner forge, DemoRunner demo) : AsyncCommand<ScanSettings>
+internal sealed class ScanCommand(CliConsoles consoles, ScanEngine engine, ForgeScanner forge, DemoRunner demo) : AsyncCommand<ScanSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ScanSettings settings, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel;
 using System.Net;
 using System.Net.Sockets;
@@ -7,7 +8,7 @@ using Spectre.Console.Cli;
 
 namespace Rampart.Cli.Commands;
 
-public sealed class ScanSettings : ReportSettings
+internal sealed class ScanSettings : ReportSettings
 {
     [CommandArgument(0, "[TARGET]")]
     [Description("URL of a Connect app's atlassian-connect.json, or a Forge app directory or .zip (with manifest.yml). Without one, Rampart scans its built-in demo apps.")]
@@ -41,13 +42,19 @@ public sealed class ScanSettings : ReportSettings
     [Description("Resolve every name of the scan through this DNS server (e.g. 10.0.0.2:53 or [[::1]]:5353). Default: the system's resolvers.")]
     public string? DnsServer { get; init; }
 
+    // Numbers are bound as text and parsed in Validate: the command-line library's own conversion error
+    // ("Failed to convert 'soon' to Double.") names neither the option nor what it expects.
     [CommandOption("--timeout <SECONDS>")]
     [Description("Per-request time limit. Default 15.")]
-    public double Timeout { get; init; } = 15;
+    public string TimeoutSeconds { get; init; } = "15";
 
     [CommandOption("--max-time <SECONDS>")]
     [Description("Time limit for the whole scan. Default 300.")]
-    public double MaxTime { get; init; } = 300;
+    public string MaxTimeSeconds { get; init; } = "300";
+
+    public double Timeout => Seconds(TimeoutSeconds) ?? 15;
+
+    public double MaxTime => Seconds(MaxTimeSeconds) ?? 300;
 
     public override ValidationResult Validate()
     {
@@ -57,14 +64,14 @@ public sealed class ScanSettings : ReportSettings
             return ValidationResult.Error($"TARGET: '{Target}' is neither an http(s) URL of an atlassian-connect.json descriptor nor a Forge app directory or .zip");
         }
 
-        if (Timeout is <= 0 or > 600)
+        if (Seconds(TimeoutSeconds) is not (> 0 and <= 600))
         {
-            return ValidationResult.Error("--timeout: give seconds between 0 and 600");
+            return ValidationResult.Error($"--timeout: '{TimeoutSeconds}' is not a number of seconds between 0 and 600");
         }
 
-        if (MaxTime is <= 0 or > 86_400)
+        if (Seconds(MaxTimeSeconds) is not (> 0 and <= 86_400))
         {
-            return ValidationResult.Error("--max-time: give seconds between 0 and 86400");
+            return ValidationResult.Error($"--max-time: '{MaxTimeSeconds}' is not a number of seconds between 0 and 86400");
         }
 
         if (DnsServer is not null && ParseDnsServer(DnsServer) is null)
@@ -74,6 +81,9 @@ public sealed class ScanSettings : ReportSettings
 
         return ValidationResult.Success();
     }
+
+    private static double? Seconds(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && double.IsFinite(seconds) ? seconds : null;
 
     /// <summary>The endpoint of <c>--dns-server</c>, or null when it is not an IP address with an explicit port.</summary>
     public static IPEndPoint? ParseDnsServer(string text)

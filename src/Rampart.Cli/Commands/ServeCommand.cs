@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace Rampart.Cli.Commands;
 
 /// <summary><c>rampart serve</c>: migrate the database, then run the tracking server until Ctrl-C or SIGTERM.</summary>
-public sealed class ServeCommand(CliConsoles consoles, TimeProvider time) : AsyncCommand<ServeSettings>
+internal sealed class ServeCommand(CliConsoles consoles, TimeProvider time) : AsyncCommand<ServeSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
     {

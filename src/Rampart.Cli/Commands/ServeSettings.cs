@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 
 namespace Rampart.Cli.Commands;
 
-public sealed class ServeSettings : StoreSettings
+internal sealed class ServeSettings : StoreSettings
 {
     [CommandOption("--urls <URLS>")]
     [Description("Address(es) to listen on, ';'-separated. Default: http://127.0.0.1:8080 (port 0 picks a free one).")]

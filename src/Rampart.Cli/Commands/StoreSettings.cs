@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace Rampart.Cli.Commands;
 
 /// <summary>Where the tracking database is: a SQLite file under <c>--data-dir</c> (default) or PostgreSQL.</summary>
-public class StoreSettings : CommandSettings
+internal class StoreSettings : CommandSettings
 {
     public const string DefaultDataDir = "rampart-data";
 

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace Rampart.Cli.Commands;
 
 /// <summary><c>rampart tokens create</c>: prints the new token alone on its last line (it is shown only this once).</summary>
-public sealed class TokensCreateCommand(CliConsoles consoles, TimeProvider time) : AsyncCommand<TokensCreateSettings>
+internal sealed class TokensCreateCommand(CliConsoles consoles, TimeProvider time) : AsyncCommand<TokensCreateSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, TokensCreateSettings settings, CancellationToken cancellationToken)
     {

@@ -5,15 +5,18 @@ using Spectre.Console.Cli;
 
 namespace Rampart.Cli.Commands;
 
-public sealed class TokensCreateSettings : StoreSettings
+internal sealed class TokensCreateSettings : StoreSettings
 {
     [CommandOption("--role <ROLE>")]
     [Description("security-admin, security-analyst, partner, auditor or ingest.")]
     public string? Role { get; init; }
 
+    // Bound as text so a malformed id gets an error naming the option, not the library's "Failed to convert".
     [CommandOption("--partner <ID>")]
     [Description("The partner id a partner token is scoped to (required for --role partner).")]
-    public Guid? Partner { get; init; }
+    public string? PartnerText { get; init; }
+
+    public Guid? Partner => Guid.TryParse(PartnerText, out var id) ? id : null;
 
     [CommandOption("--expires <DURATION>")]
     [Description("Lifetime, e.g. 90d, 12h, 30m. Default: 90d.")]
@@ -39,6 +42,11 @@ public sealed class TokensCreateSettings : StoreSettings
         if (!RoleNames.TryParse(Role, out var role) || role == Rampart.Tracking.Role.System)
         {
             return ValidationResult.Error($"--role '{Role}' is not one of security-admin, security-analyst, partner, auditor, ingest.");
+        }
+
+        if (PartnerText is not null && Partner is null)
+        {
+            return ValidationResult.Error($"--partner: '{PartnerText}' is not a partner id (a GUID as POST /api/partners returns it)");
         }
 
         if (role == Rampart.Tracking.Role.Partner && Partner is null)

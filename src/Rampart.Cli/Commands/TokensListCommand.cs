@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace Rampart.Cli.Commands;
 
 /// <summary><c>rampart tokens list</c>: every token's id, role, scope and state; never a token or its hash.</summary>
-public sealed class TokensListCommand(CliConsoles consoles, TimeProvider time) : AsyncCommand<StoreSettings>
+internal sealed class TokensListCommand(CliConsoles consoles, TimeProvider time) : AsyncCommand<StoreSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, StoreSettings settings, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace Rampart.Cli.Commands;
 
 /// <summary><c>rampart tokens revoke ID</c>: the token is refused from the next request on.</summary>
-public sealed class TokensRevokeCommand(CliConsoles consoles, TimeProvider time) : AsyncCommand<TokensRevokeSettings>
+internal sealed class TokensRevokeCommand(CliConsoles consoles, TimeProvider time) : AsyncCommand<TokensRevokeSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, TokensRevokeSettings settings, CancellationToken cancellationToken)
     {

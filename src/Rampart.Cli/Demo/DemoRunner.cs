@@ -12,7 +12,7 @@ namespace Rampart.Cli.Demo;
 /// <c>rampart demo</c>: starts the built-in, deliberately flawed Connect apps on loopback with a CA made for the
 /// run, and scans them with every probe enabled, so a newcomer sees real findings without any network.
 /// </summary>
-public sealed class DemoRunner(CliConsoles consoles, ScanEngine engine, TimeProvider time)
+internal sealed class DemoRunner(CliConsoles consoles, ScanEngine engine, TimeProvider time)
 {
     public async Task<int> RunAsync(IReadOnlyList<string>? appNames, OutputPlan plan, string? catalog, bool quiet, bool keepRunning, CancellationToken cancellationToken)
     {

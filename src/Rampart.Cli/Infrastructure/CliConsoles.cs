@@ -6,4 +6,4 @@ namespace Rampart.Cli.Infrastructure;
 /// Where output goes: tables to <see cref="Out"/>, progress and errors to <see cref="Error"/>, plain text to
 /// <see cref="RawOut"/> and machine-readable reports to <see cref="StandardOutput"/>. Injected so tests capture all of it.
 /// </summary>
-public sealed record CliConsoles(IAnsiConsole Out, IAnsiConsole Error, TextWriter RawOut, Stream StandardOutput);
+internal sealed record CliConsoles(IAnsiConsole Out, IAnsiConsole Error, TextWriter RawOut, Stream StandardOutput);

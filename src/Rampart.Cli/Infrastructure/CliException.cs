@@ -4,7 +4,7 @@ namespace Rampart.Cli.Infrastructure;
 /// A failure the CLI itself diagnosed, carrying the exit code and the label of its error line (as Spectre.Console.Cli's
 /// exception hierarchy does): <see cref="ErrorReporter"/> prints it as is and never has to guess.
 /// </summary>
-public class CliException : Exception
+internal class CliException : Exception
 {
     public CliException(int exitCode, string label, string message, Exception? innerException = null)
         : base(message, innerException)

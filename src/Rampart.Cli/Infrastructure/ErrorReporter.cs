@@ -15,7 +15,7 @@ namespace Rampart.Cli.Infrastructure;
 /// Spectre's parse errors. Nothing is guessed from a BCL type: a stray <see cref="IOException"/> or
 /// <c>JsonException</c> is a bug until the code that threw it says otherwise, so it is an internal error (70).
 /// </summary>
-public static class ErrorReporter
+internal static class ErrorReporter
 {
     public static int Handle(Exception exception, IAnsiConsole error)
     {

@@ -1,7 +1,7 @@
 namespace Rampart.Cli.Infrastructure;
 
 /// <summary>The documented exit codes (README "Exit codes"); CI gates on them, so they never change meaning.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>No requirement failed (guidelines are advisory and never fail a scan).</summary>
     public const int Passed = 0;

@@ -4,7 +4,7 @@ namespace Rampart.Cli.Infrastructure;
 /// A report file could not be written (disk full, permission denied, a directory in the way): the environment's fault,
 /// not the command line's, so it has its own exit code (74, EX_IOERR) and names the file.
 /// </summary>
-public sealed class OutputWriteException : CliException
+internal sealed class OutputWriteException : CliException
 {
     public OutputWriteException()
         : this("a report could not be written")

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace Rampart.Cli.Infrastructure;
 
 /// <summary>Lets Spectre.Console.Cli construct commands with their dependencies from Microsoft.Extensions.DependencyInjection.</summary>
-public sealed class TypeRegistrar(IServiceCollection services) : ITypeRegistrar
+internal sealed class TypeRegistrar(IServiceCollection services) : ITypeRegistrar
 {
     public ITypeResolver Build() => new TypeResolver(services.BuildServiceProvider());
 

@@ -1,7 +1,7 @@
 namespace Rampart.Cli.Infrastructure;
 
 /// <summary>The command line is wrong in a way only the command can tell (exit code 2).</summary>
-public sealed class UsageException : CliException
+internal sealed class UsageException : CliException
 {
     public UsageException()
         : this("the command line is not valid")

@@ -9,7 +9,7 @@ namespace Rampart.Cli.Output;
 /// The human-readable report: a per-requirement table, then the findings with their evidence. Every value from the
 /// target is rendered as plain <see cref="Text"/>, never as markup, so a hostile descriptor cannot style the terminal.
 /// </summary>
-public static class ConsoleReport
+internal static class ConsoleReport
 {
     private const int EvidenceLines = 12;
 

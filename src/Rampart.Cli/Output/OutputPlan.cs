@@ -9,7 +9,7 @@ namespace Rampart.Cli.Output;
 /// format may repeat, each with its own file); a format without a file goes to standard output (only one may). The
 /// console table then moves to stderr, so <c>rampart scan URL -f sarif &gt; out.sarif</c> stays valid SARIF.
 /// </summary>
-public sealed record OutputPlan(IReadOnlyList<OutputTarget> Targets)
+internal sealed record OutputPlan(IReadOnlyList<OutputTarget> Targets)
 {
     public const string ConsoleFormat = "console";
 

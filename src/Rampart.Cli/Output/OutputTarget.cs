@@ -1,7 +1,7 @@
 namespace Rampart.Cli.Output;
 
 /// <summary>One report to produce: a format and a file, or standard output when <see cref="Path"/> is null.</summary>
-public sealed record OutputTarget(string Format, string? Path)
+internal sealed record OutputTarget(string Format, string? Path)
 {
     public bool IsConsole => Format == OutputPlan.ConsoleFormat;
 }

@@ -7,7 +7,7 @@ namespace Rampart.Cli.Output;
 /// Prints one line per finished stage to stderr. Plain lines rather than a live display: they read the same in a
 /// terminal and in a CI log, and never interleave with a report on stdout.
 /// </summary>
-public sealed class ProgressPrinter(IAnsiConsole console, string? prefix = null) : IProgress<ScanProgress>
+internal sealed class ProgressPrinter(IAnsiConsole console, string? prefix = null) : IProgress<ScanProgress>
 {
     private readonly Lock gate = new();
 

@@ -6,7 +6,7 @@ using Rampart.ScanReports;
 namespace Rampart.Cli.Output;
 
 /// <summary>Writes a finished report to every target of an <see cref="OutputPlan"/>.</summary>
-public static class ReportEmitter
+internal static class ReportEmitter
 {
     public static async Task EmitAsync(ScanReport report, OutputPlan plan, CliConsoles consoles, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace Rampart.Cli.Store;
 /// SQLite error codes, never by message text (as <c>Rampart.Tracking.Persistence.DbErrors</c> does); anything else
 /// stays what it was, an internal error.
 /// </summary>
-public static class StoreFailures
+internal static class StoreFailures
 {
     private const int SqliteCantOpen = 14;
     private const int SqliteReadOnly = 8;
@@ -75,8 +75,10 @@ public static class StoreFailures
                 $"authentication failed for user \"{target.User}\" {server}: the server refuses this user ({pg.MessageText})", pg),
             PostgresErrorCodes.InvalidCatalogName => Configuration(
                 $"database \"{target.Database}\" does not exist {server} (create it, or fix Database= in --connection)", pg),
+            // Also what a missing database looks like to a user without CREATEDB: the migrator tries to create it.
             PostgresErrorCodes.InsufficientPrivilege => Configuration(
-                $"user \"{target.User}\" may not use database \"{target.Database}\" {server} ({pg.MessageText})", pg),
+                $"user \"{target.User}\" lacks a privilege for database \"{target.Database}\" {server}: {pg.MessageText} " +
+                "(create the database for this user, or grant the privilege)", pg),
             PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.AdminShutdown =>
                 Unreachable(target, $"the server does not accept connections now ({pg.MessageText})", pg),
             _ when pg.SqlState.StartsWith("08", StringComparison.Ordinal) =>

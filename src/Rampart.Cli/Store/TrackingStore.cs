@@ -4,7 +4,7 @@ using Rampart.Tracking;
 namespace Rampart.Cli.Store;
 
 /// <summary>The tracking services for a one-shot CLI command (tokens): migrated database, one scope.</summary>
-public sealed class TrackingStore : IAsyncDisposable
+internal sealed class TrackingStore : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
     private readonly AsyncServiceScope scope;

@@ -23,8 +23,9 @@ internal sealed class ConnectJwtValidator(DemoRuntime runtime)
         {
             jwt = new JsonWebToken(token.Value);
         }
-        catch (Exception)
+        catch (Exception e) when (e is ArgumentException or FormatException or System.Text.Json.JsonException)
         {
+            // IdentityModel reports malformed tokens as SecurityTokenMalformedException, an ArgumentException.
             return AuthResult.Refuse("Invalid JWT: malformed token");
         }
 

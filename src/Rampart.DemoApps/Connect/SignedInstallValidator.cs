@@ -22,8 +22,9 @@ internal sealed class SignedInstallValidator(DemoRuntime runtime, ConnectJwtVali
         {
             jwt = new JsonWebToken(token.Value);
         }
-        catch (Exception)
+        catch (Exception e) when (e is ArgumentException or FormatException or System.Text.Json.JsonException)
         {
+            // IdentityModel reports malformed tokens as SecurityTokenMalformedException, an ArgumentException.
             return "Invalid JWT: malformed token";
         }
 

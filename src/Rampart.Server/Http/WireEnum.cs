@@ -1,6 +1,7 @@
 namespace Rampart.Server.Http;
 
 /// <summary>Parses and prints enum values in their kebab-case wire spelling (<c>in-progress</c> ↔ <c>InProgress</c>).</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "It converts enums to their wire names; it is not an enum.")]
 public static class WireEnum
 {
     public static string ToWire<T>(T value) where T : struct, Enum =>

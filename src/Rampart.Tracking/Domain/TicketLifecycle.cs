@@ -43,11 +43,12 @@ public static class TicketLifecycle
     private static List<TransitionRule> BuildRules()
     {
         var rules = new List<TransitionRule>();
-        void Add(Mover by, TicketStatus to, params TicketStatus[] from)
+        void Add(Mover by, TicketStatus to, params TicketStatus[] from) => With(by, to, reason: false, DueDateUse.NotAccepted, from);
+        void With(Mover by, TicketStatus to, bool reason, DueDateUse dueDate, params TicketStatus[] from)
         {
             foreach (var f in from)
             {
-                rules.Add(new TransitionRule(f, to, by));
+                rules.Add(new TransitionRule(f, to, by, reason, dueDate));
             }
         }
 
@@ -64,16 +65,19 @@ public static class TicketLifecycle
         // Review moves by the security team.
         Add(Mover.Staff, TicketStatus.VerifiedFixed, TicketStatus.FixSubmitted);
         Add(Mover.Staff, TicketStatus.Reopened, TicketStatus.FixSubmitted);
-        Add(Mover.Staff, TicketStatus.Mitigated, TicketStatus.WorkaroundProposed);
-        Add(Mover.Staff, TicketStatus.InProgress, TicketStatus.WorkaroundProposed, TicketStatus.ExtensionRequested);
-        Add(Mover.Staff, TicketStatus.FalsePositive, active);
-        Add(Mover.Staff, TicketStatus.ExceptionGranted, active);
+        // A human decision that closes a ticket needs a reason; an exception also needs its expiry; approving an
+        // extension carries the new due date (without one, extension-requested → in-progress rejects the extension).
+        With(Mover.Staff, TicketStatus.Mitigated, reason: true, DueDateUse.NotAccepted, TicketStatus.WorkaroundProposed);
+        Add(Mover.Staff, TicketStatus.InProgress, TicketStatus.WorkaroundProposed);
+        With(Mover.Staff, TicketStatus.InProgress, reason: false, DueDateUse.NewDueDate, TicketStatus.ExtensionRequested);
+        With(Mover.Staff, TicketStatus.FalsePositive, reason: true, DueDateUse.NotAccepted, active);
+        With(Mover.Staff, TicketStatus.ExceptionGranted, reason: true, DueDateUse.ExceptionExpiry, active);
         Add(Mover.Staff, TicketStatus.Reopened, closed);
 
         // Scan-driven moves (ingest) and policy moves (enforcement).
         Add(Mover.Automatic, TicketStatus.VerifiedFixed, active);
         Add(Mover.Automatic, TicketStatus.Reopened, TicketStatus.VerifiedFixed, TicketStatus.FalsePositive, TicketStatus.FixSubmitted);
-        Add(Mover.Automatic, TicketStatus.ExceptionGranted, active);
+        With(Mover.Automatic, TicketStatus.ExceptionGranted, reason: true, DueDateUse.ExceptionExpiry, active);
         Add(Mover.Automatic, TicketStatus.Escalated, [.. active.Where(s => s != TicketStatus.Escalated)]);
         Add(Mover.Automatic, TicketStatus.Open, TicketStatus.ExceptionGranted);
         return rules;

@@ -23,16 +23,18 @@ internal static class IngestStore
 
     private static readonly string ActiveStatuses = string.Join(", ", TicketLifecycle.Active.Select(s => $"'{s}'"));
 
-    private static readonly string[] TicketColumns =
+    /// <summary>The ticket columns ingest's inserts write, in the order of <see cref="TicketValues"/> and <see cref="TicketArrays"/>:
+    /// every column of the model except the id the database assigns (<c>IngestStoreModelTests</c> holds the two together).</summary>
+    internal static readonly string[] TicketColumns =
     [
         "AppId", "PartnerId", "Fingerprint", "RequirementId", "CheckId", "Title", "Location", "Evidence", "EvidenceHash", "Remediation",
         "Severity", "CvssVector", "CvssScore", "SeverityReason", "Status", "DueDate", "ReportedAt", "UpdatedAt",
         "ExceptionExpiresAt", "LastReminderDays", "LastReportId", "ExceptionId", "Version",
     ];
 
-    private static readonly string[] AuditColumns = ["At", "Actor", "Action", "Subject", "Before", "After", "Reason"];
+    internal static readonly string[] AuditColumns = ["At", "Actor", "Action", "Subject", "Before", "After", "Reason"];
 
-    private static readonly string[] ReportColumns =
+    internal static readonly string[] ReportColumns =
         ["Id", "AppId", "Sha256", "ScanStartedAt", "IngestedAt", "IngestedBy", "Created", "Unchanged", "VerifiedFixed", "Reopened", "Suppressed"];
 
     /// <summary>
@@ -208,29 +210,11 @@ internal static class IngestStore
                 FROM inserted JOIN input ON input.c{System.Array.IndexOf(TicketColumns, "Fingerprint")} = inserted."Fingerprint" ORDER BY inserted."Id"
                 """);
             var p = ticketCommand.Parameters;
-            p.Add(Array(tickets, t => t.AppId, NpgsqlDbType.Bigint));
-            p.Add(Array(tickets, t => t.PartnerId, NpgsqlDbType.Uuid));
-            p.Add(Array(tickets, t => t.Fingerprint, NpgsqlDbType.Varchar));
-            p.Add(Array(tickets, t => t.RequirementId, NpgsqlDbType.Varchar));
-            p.Add(Array(tickets, t => t.CheckId, NpgsqlDbType.Varchar));
-            p.Add(Array(tickets, t => t.Title, NpgsqlDbType.Varchar));
-            p.Add(Array(tickets, t => t.Location, NpgsqlDbType.Varchar));
-            p.Add(Array(tickets, t => t.Evidence, NpgsqlDbType.Text));
-            p.Add(Array(tickets, t => t.EvidenceHash, NpgsqlDbType.Varchar));
-            p.Add(Array(tickets, t => t.Remediation, NpgsqlDbType.Text));
-            p.Add(Array(tickets, t => t.Severity.ToString(), NpgsqlDbType.Varchar));
-            p.Add(Array(tickets, t => t.CvssVector, NpgsqlDbType.Varchar));
-            p.Add(Array(tickets, t => t.CvssScore, NpgsqlDbType.Double));
-            p.Add(Array(tickets, t => t.SeverityReason, NpgsqlDbType.Text));
-            p.Add(Array(tickets, t => t.Status.ToString(), NpgsqlDbType.Varchar));
-            p.Add(Array(tickets, t => t.DueDate.UtcDateTime, NpgsqlDbType.TimestampTz));
-            p.Add(Array(tickets, t => t.ReportedAt.UtcDateTime, NpgsqlDbType.TimestampTz));
-            p.Add(Array(tickets, t => t.UpdatedAt.UtcDateTime, NpgsqlDbType.TimestampTz));
-            p.Add(Array(tickets, t => t.ExceptionExpiresAt?.UtcDateTime, NpgsqlDbType.TimestampTz));
-            p.Add(Array(tickets, t => t.LastReminderDays, NpgsqlDbType.Integer));
-            p.Add(Array(tickets, t => t.LastReportId, NpgsqlDbType.Uuid));
-            p.Add(Array(tickets, t => t.ExceptionId, NpgsqlDbType.Uuid));
-            p.Add(Array(tickets, t => t.Version, NpgsqlDbType.Integer));
+            foreach (var column in TicketArrays(tickets))
+            {
+                p.Add(column);
+            }
+
             p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = createdReasons.ToArray() });
             p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = at.UtcDateTime });
             p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Varchar, Value = actor.Id });
@@ -269,10 +253,39 @@ internal static class IngestStore
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>PostgreSQL: one array parameter per <see cref="TicketColumns"/> entry, in that order.</summary>
+    internal static NpgsqlParameter[] TicketArrays(IReadOnlyList<TicketEntity> tickets) =>
+    [
+        Array(tickets, t => t.AppId, NpgsqlDbType.Bigint),
+        Array(tickets, t => t.PartnerId, NpgsqlDbType.Uuid),
+        Array(tickets, t => t.Fingerprint, NpgsqlDbType.Varchar),
+        Array(tickets, t => t.RequirementId, NpgsqlDbType.Varchar),
+        Array(tickets, t => t.CheckId, NpgsqlDbType.Varchar),
+        Array(tickets, t => t.Title, NpgsqlDbType.Varchar),
+        Array(tickets, t => t.Location, NpgsqlDbType.Varchar),
+        Array(tickets, t => t.Evidence, NpgsqlDbType.Text),
+        Array(tickets, t => t.EvidenceHash, NpgsqlDbType.Varchar),
+        Array(tickets, t => t.Remediation, NpgsqlDbType.Text),
+        Array(tickets, t => t.Severity.ToString(), NpgsqlDbType.Varchar),
+        Array(tickets, t => t.CvssVector, NpgsqlDbType.Varchar),
+        Array(tickets, t => t.CvssScore, NpgsqlDbType.Double),
+        Array(tickets, t => t.SeverityReason, NpgsqlDbType.Text),
+        Array(tickets, t => t.Status.ToString(), NpgsqlDbType.Varchar),
+        Array(tickets, t => t.DueDate.UtcDateTime, NpgsqlDbType.TimestampTz),
+        Array(tickets, t => t.ReportedAt.UtcDateTime, NpgsqlDbType.TimestampTz),
+        Array(tickets, t => t.UpdatedAt.UtcDateTime, NpgsqlDbType.TimestampTz),
+        Array(tickets, t => t.ExceptionExpiresAt?.UtcDateTime, NpgsqlDbType.TimestampTz),
+        Array(tickets, t => t.LastReminderDays, NpgsqlDbType.Integer),
+        Array(tickets, t => t.LastReportId, NpgsqlDbType.Uuid),
+        Array(tickets, t => t.ExceptionId, NpgsqlDbType.Uuid),
+        Array(tickets, t => t.Version, NpgsqlDbType.Integer),
+    ];
+
     private static NpgsqlParameter Array<T>(IReadOnlyList<TicketEntity> tickets, Func<TicketEntity, T> value, NpgsqlDbType type) =>
         new() { NpgsqlDbType = NpgsqlDbType.Array | type, Value = tickets.Select(value).ToArray() };
 
-    private static object?[] TicketValues(TicketEntity t) =>
+    /// <summary>SQLite: one value per <see cref="TicketColumns"/> entry, in that order, as the EF model stores it.</summary>
+    internal static object?[] TicketValues(TicketEntity t) =>
     [
         t.AppId, t.PartnerId.ToString().ToUpperInvariant(), t.Fingerprint, t.RequirementId, t.CheckId, t.Title, t.Location, t.Evidence, t.EvidenceHash, t.Remediation,
         t.Severity.ToString(), t.CvssVector, t.CvssScore, t.SeverityReason, t.Status.ToString(), t.DueDate.UtcTicks,

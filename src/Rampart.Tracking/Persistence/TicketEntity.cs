@@ -1,6 +1,6 @@
 namespace Rampart.Tracking.Persistence;
 
-/// <summary>The stored ticket row; behaviour lives in <see cref="Domain.TicketRules"/>.</summary>
+/// <summary>The stored ticket row; its lifecycle rules live in <see cref="TicketLifecycle"/>.</summary>
 public sealed class TicketEntity
 {
     public long Id { get; set; }

@@ -15,10 +15,6 @@ public sealed class EnforcementService(IDbContextFactory<TrackingDbContext> dbFa
     public Task<EnforcementResult> RunAsync(CancellationToken cancellationToken = default) =>
         Retry.OnConflictAsync(logger, "enforcement", ct => RunCoreAsync(null, ct), cancellationToken);
 
-    /// <summary>The same run limited to one app: what ingest and transitions trigger for the app they touched.</summary>
-    internal Task<EnforcementResult> RunForAppAsync(long appId, CancellationToken cancellationToken = default) =>
-        Retry.OnConflictAsync(logger, "enforcement", ct => RunCoreAsync(appId, ct), cancellationToken);
-
     private async Task<EnforcementResult> RunCoreAsync(long? appId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -28,8 +24,9 @@ public sealed class EnforcementService(IDbContextFactory<TrackingDbContext> dbFa
         return result;
     }
 
-    /// <summary>The run inside the caller's context and transaction (ingest runs it in the report's own transaction, so
-    /// the report and the listing decisions it causes commit together). Saves its changes; does not commit.</summary>
+    /// <summary>The run limited to one app (or all), inside the caller's context and transaction: ingest, ticket
+    /// transitions, severity overrides and exception changes run it for the app they touched in their own transaction,
+    /// so the change and the listing decisions it causes commit together. Saves its changes; does not commit.</summary>
     internal async Task<EnforcementResult> RunInAsync(TrackingDbContext db, long? appId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

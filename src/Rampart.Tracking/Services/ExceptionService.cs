@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Rampart.Tracking.Persistence;
 
 namespace Rampart.Tracking;
 
 /// <summary>Approved exceptions: (app, requirement, optional location glob) with a reason and an expiry. While active, no
 /// ticket is opened or kept open for a matching finding.</summary>
-public sealed class ExceptionService(IDbContextFactory<TrackingDbContext> dbFactory, TimeProvider time, EnforcementService enforcement)
+public sealed class ExceptionService(IDbContextFactory<TrackingDbContext> dbFactory, TimeProvider time, EnforcementService enforcement, ILogger<ExceptionService> logger)
 {
     public async Task<ExceptionDto> GrantAsync(Actor actor, GrantExceptionRequest request, CancellationToken cancellationToken = default)
     {
@@ -19,7 +20,12 @@ public sealed class ExceptionService(IDbContextFactory<TrackingDbContext> dbFact
             .Check(request.LocationPattern is null || (request.LocationPattern.Length is > 0 and <= 4000), "locationPattern", "must be 1 to 4000 characters when given")
             .Check(request.ExpiresAt > now, "expiresAt", "must be in the future")
             .ThrowIfAny();
+        return await Retry.OnConflictAsync(logger, "exception-grant", ct => GrantOnceAsync(actor, request, now, ct), cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>The grant, the tickets it covers and the app's enforcement run, in one transaction.</summary>
+    private async Task<ExceptionDto> GrantOnceAsync(Actor actor, GrantExceptionRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var app = await db.Apps.AsNoTracking().FirstOrDefaultAsync(a => a.Key == request.AppKey, cancellationToken).ConfigureAwait(false)
@@ -51,8 +57,8 @@ public sealed class ExceptionService(IDbContextFactory<TrackingDbContext> dbFact
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await enforcement.RunInAsync(db, app.Id, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        await enforcement.RunForAppAsync(app.Id, cancellationToken).ConfigureAwait(false);
         return ToDto(exception, app.Key, now);
     }
 
@@ -74,6 +80,12 @@ public sealed class ExceptionService(IDbContextFactory<TrackingDbContext> dbFact
     public async Task<ExceptionDto> RevokeAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
     {
         Access.RequireStaff(actor, "revoke exceptions");
+        return await Retry.OnConflictAsync(logger, "exception-revoke", ct => RevokeOnceAsync(actor, id, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The revocation, the tickets it reopens and the app's enforcement run, in one transaction.</summary>
+    private async Task<ExceptionDto> RevokeOnceAsync(Actor actor, Guid id, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var exception = await db.Exceptions.FirstOrDefaultAsync(e => e.Id == id, cancellationToken).ConfigureAwait(false)
@@ -95,8 +107,8 @@ public sealed class ExceptionService(IDbContextFactory<TrackingDbContext> dbFact
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await enforcement.RunInAsync(db, exception.AppId, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        await enforcement.RunForAppAsync(exception.AppId, cancellationToken).ConfigureAwait(false);
         return ToDto(exception, appKey, now);
     }
 

@@ -91,102 +91,94 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
             }
         }
 
+        // Every finding's decision needs the exception covering it, if any: matched once per finding.
+        var covering = plan.Findings.ToDictionary(p => p.Key, p => exceptions.FirstOrDefault(e => Covers(e, p.Value)), StringComparer.Ordinal);
+
         // On a re-scan nearly every finding is unchanged, so only the few tickets that move are loaded whole and tracked
-        // (their Version guards the update); everything else is decided from the snapshot's columns.
+        // (their Version guards the update); everything else is decided from the snapshot's columns. The loaded ones are
+        // decided again on their own columns by the same function.
         var moving = new List<long>();
         foreach (var (fingerprint, finding) in plan.Findings)
         {
             if (existing.TryGetValue(fingerprint, out var state)
-                && Moves(state.Status, state.UpdatedAt, state.EvidenceHash, finding, exceptions.FirstOrDefault(e => Covers(e, finding)), report.StartedAt))
+                && IngestDecision.Target(IngestDecision.Decide(FactsOf(state.Status, state.UpdatedAt, state.EvidenceHash, finding, covering[fingerprint], report))) is not null)
             {
                 moving.Add(state.Id);
             }
         }
 
-        moving.AddRange(absent.Where(t => plan.PassedAt(t.RequirementId, t.CheckId, t.Location)).Select(t => t.Id));
+        moving.AddRange(absent
+            .Where(t => IngestDecision.Target(IngestDecision.Decide(IngestFacts.Absent(t.Status, plan.PassedAt(t.RequirementId, t.CheckId, t.Location)))) is not null)
+            .Select(t => t.Id));
         var loaded = moving.Count == 0
             ? []
             : await db.Tickets.Where(t => moving.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken).ConfigureAwait(false);
 
-        int created = 0, unchanged = 0, verified = 0, reopened = 0, suppressed = 0;
+        var counts = new Dictionary<IngestCount, int>();
         var evidenceNote = $"scan report {reportId} (scan started {report.StartedAt:O}, sha256 {sha})";
         var audits = new List<AuditEntity>();
         var newTickets = new List<TicketEntity>();
         foreach (var (fingerprint, finding) in plan.Findings)
         {
-            var exception = exceptions.FirstOrDefault(e => Covers(e, finding));
-            if (!existing.TryGetValue(fingerprint, out var state))
+            var exception = covering[fingerprint];
+            TicketEntity? ticket = null;
+            var facts = !existing.TryGetValue(fingerprint, out var state)
+                ? IngestFacts.Finding(null, exception is not null, scannedAfterChange: false, evidenceChanged: false)
+                : loaded.TryGetValue(state.Id, out ticket)
+                    ? FactsOf(ticket.Status, ticket.UpdatedAt, ticket.EvidenceHash, finding, exception, report)
+                    : FactsOf(state.Status, state.UpdatedAt, state.EvidenceHash, finding, exception, report);
+            var outcome = IngestDecision.Decide(facts);
+            Count(counts, outcome);
+            if (outcome == IngestOutcome.Create)
             {
-                if (exception is not null)
-                {
-                    suppressed++;
-                    continue;
-                }
-
                 newTickets.Add(NewTicket(appId, snapshot.PartnerId, finding, reportId, now));
-                created++;
-                continue;
             }
-
-            if (!loaded.TryGetValue(state.Id, out var ticket))
+            else if (IngestDecision.Target(outcome) is { } to)
             {
-                // Moves() said no: the switch below would take one of its last two arms.
-                if (TicketLifecycle.HumanDecisions.Contains(state.Status) || state.Status == TicketStatus.VerifiedFixed)
+                // A moving outcome on the snapshot's columns is what loaded the ticket; a ticket not loaded never moves here.
+                var moved = ticket ?? throw new InvalidOperationException($"ticket {state!.Id} moves but was not loaded");
+                var reason = outcome switch
                 {
-                    suppressed++;
+                    IngestOutcome.GrantException => $"exception {exception!.Id}: {exception.Reason}",
+                    IngestOutcome.ReopenAfterFailedFix => $"still failing after the fix was submitted; {evidenceNote}",
+                    IngestOutcome.ReopenReturned => $"the finding returned; {evidenceNote}",
+                    _ => $"false positive, but the evidence changed; {evidenceNote}",
+                };
+                audits.Add(TicketMoves.Apply(moved, to, actor, Role.System, reason, now));
+                if (outcome == IngestOutcome.GrantException)
+                {
+                    moved.ExceptionId = exception!.Id;
+                    moved.ExceptionExpiresAt = exception.ExpiresAt;
                 }
                 else
                 {
-                    unchanged++;
+                    moved.LastReportId = reportId;
                 }
 
-                continue;
-            }
-
-            switch (ticket.Status)
-            {
-                case var s when TicketLifecycle.IsActive(s) && exception is not null:
-                    audits.Add(TicketMoves.Apply(ticket, TicketStatus.ExceptionGranted, actor, Role.System, $"exception {exception.Id}: {exception.Reason}", now));
-                    ticket.ExceptionId = exception.Id;
-                    ticket.ExceptionExpiresAt = exception.ExpiresAt;
-                    suppressed++;
-                    break;
-                case TicketStatus.FixSubmitted when report.StartedAt > ticket.UpdatedAt:
-                    // Design §3: a re-scan after the fix was submitted still fails — reopened, due date unchanged.
-                    audits.Add(TicketMoves.Apply(ticket, TicketStatus.Reopened, actor, Role.System, $"still failing after the fix was submitted; {evidenceNote}", now));
-                    ticket.LastReportId = reportId;
-                    reopened++;
-                    break;
-                case TicketStatus.VerifiedFixed when exception is null:
-                    audits.Add(TicketMoves.Apply(ticket, TicketStatus.Reopened, actor, Role.System, $"the finding returned; {evidenceNote}", now));
-                    UpdateEvidence(ticket, finding, reportId);
-                    reopened++;
-                    break;
-                case TicketStatus.FalsePositive when ticket.EvidenceHash != Hash(finding.Evidence) && exception is null:
-                    audits.Add(TicketMoves.Apply(ticket, TicketStatus.Reopened, actor, Role.System, $"false positive, but the evidence changed; {evidenceNote}", now));
-                    UpdateEvidence(ticket, finding, reportId);
-                    reopened++;
-                    break;
-                case var s when TicketLifecycle.HumanDecisions.Contains(s) || s == TicketStatus.VerifiedFixed:
-                    suppressed++;
-                    break;
-                default:
-                    unchanged++;
-                    break;
+                if (IngestDecision.RefreshesEvidence(outcome))
+                {
+                    moved.Evidence = finding.Evidence;
+                    moved.EvidenceHash = Hash(finding.Evidence);
+                }
             }
         }
 
         foreach (var state in absent)
         {
-            if (loaded.TryGetValue(state.Id, out var ticket) && TicketLifecycle.IsActive(ticket.Status)
-                && plan.PassedAt(ticket.RequirementId, ticket.CheckId, ticket.Location))
+            if (loaded.TryGetValue(state.Id, out var ticket)
+                && IngestDecision.Decide(IngestFacts.Absent(ticket.Status, plan.PassedAt(ticket.RequirementId, ticket.CheckId, ticket.Location))) is var outcome
+                && IngestDecision.Target(outcome) is { } to)
             {
-                audits.Add(TicketMoves.Apply(ticket, TicketStatus.VerifiedFixed, actor, Role.System,
+                Count(counts, outcome);
+                audits.Add(TicketMoves.Apply(ticket, to, actor, Role.System,
                     $"check {ticket.CheckId} ran for requirement {ticket.RequirementId} and no longer fails at {ticket.Location}; {evidenceNote}", now));
                 ticket.LastReportId = reportId;
-                verified++;
             }
         }
+
+        int created = counts.GetValueOrDefault(IngestCount.Created), unchanged = counts.GetValueOrDefault(IngestCount.Unchanged),
+            verified = counts.GetValueOrDefault(IngestCount.VerifiedFixed), reopened = counts.GetValueOrDefault(IngestCount.Reopened),
+            suppressed = counts.GetValueOrDefault(IngestCount.Suppressed);
 
         if (loaded.Count > 0)
         {
@@ -230,15 +222,15 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
         return new IngestResult(created, unchanged, verified, reopened, suppressed, reportId);
     }
 
-    /// <summary>True when the switch in <see cref="IngestOnceAsync"/> changes the ticket (keep the two in step).</summary>
-    private static bool Moves(TicketStatus status, DateTimeOffset updatedAt, string evidenceHash, Finding finding, ActiveException? exception, DateTimeOffset startedAt) => status switch
+    /// <summary>The facts of a reported finding against the app's ticket with its fingerprint (snapshot columns or the loaded row).</summary>
+    private static IngestFacts FactsOf(TicketStatus status, DateTimeOffset updatedAt, string evidenceHash, Finding finding, ActiveException? exception, ScanReport report) =>
+        IngestFacts.Finding(status, exception is not null, report.StartedAt > updatedAt, evidenceHash != Hash(finding.Evidence));
+
+    private static void Count(Dictionary<IngestCount, int> counts, IngestOutcome outcome)
     {
-        var s when TicketLifecycle.IsActive(s) && exception is not null => true,
-        TicketStatus.FixSubmitted when startedAt > updatedAt => true,
-        TicketStatus.VerifiedFixed when exception is null => true,
-        TicketStatus.FalsePositive when evidenceHash != Hash(finding.Evidence) && exception is null => true,
-        _ => false,
-    };
+        var counter = IngestDecision.CountedAs(outcome);
+        counts[counter] = counts.GetValueOrDefault(counter) + 1;
+    }
 
     private TicketEntity NewTicket(long appId, Guid partnerId, Finding finding, Guid reportId, DateTimeOffset now)
     {
@@ -264,13 +256,6 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
             UpdatedAt = now,
             LastReportId = reportId,
         };
-    }
-
-    private static void UpdateEvidence(TicketEntity ticket, Finding finding, Guid reportId)
-    {
-        ticket.Evidence = finding.Evidence;
-        ticket.EvidenceHash = Hash(finding.Evidence);
-        ticket.LastReportId = reportId;
     }
 
     private static bool Covers(ActiveException exception, Finding finding) =>

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Rampart.Tracking.Persistence;
 
 namespace Rampart.Tracking;
 
 /// <summary>Reading tickets, moving them through the lifecycle, comments and severity overrides.</summary>
-public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory, TimeProvider time, TrackingPolicy policy, EnforcementService enforcement)
+public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory, TimeProvider time, TrackingPolicy policy, EnforcementService enforcement, ILogger<TicketService> logger)
 {
     public async Task<TicketPage> ListAsync(Actor actor, TicketQuery query, CancellationToken cancellationToken = default)
     {
@@ -105,32 +106,39 @@ public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
         RequireWriter(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await Retry.OnConflictAsync(logger, "ticket-transition", ct => InTransactionAsync((db, c) => TransitionInAsync(db, actor, id, request, c), ct), cancellationToken).ConfigureAwait(false);
+        return await GetAsync(actor, id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The move, validated against its rule and saved; returns the ticket's app for the enforcement run.</summary>
+    private async Task<long> TransitionInAsync(TrackingDbContext db, Actor actor, long id, TransitionRequest request, CancellationToken cancellationToken)
+    {
         var (ticket, app) = await LoadAsync(db, actor, id, tracked: true, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var from = ticket.Status;
         var to = request.To;
-        TicketLifecycle.Require(from, to, actor.Role);
+        var rule = TicketLifecycle.Require(from, to, actor.Role);
 
+        // The move's preconditions come from its rule in the lifecycle table.
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? request.Comment?.Trim() : request.Reason.Trim();
-        var approvingExtension = from == TicketStatus.ExtensionRequested && to == TicketStatus.InProgress && request.DueDate is not null;
+        var approvingExtension = rule.DueDate == DueDateUse.NewDueDate && request.DueDate is not null;
         var validate = new Validate();
-        if (to is TicketStatus.FalsePositive or TicketStatus.Mitigated or TicketStatus.ExceptionGranted)
+        if (rule.ReasonRequired)
         {
             validate.Check(!string.IsNullOrWhiteSpace(reason), "reason", $"is required to move a ticket to {TicketStatusNames.ToWire(to)}");
         }
 
-        if (to == TicketStatus.ExceptionGranted)
+        switch (rule.DueDate)
         {
-            validate.Check(request.DueDate is not null && request.DueDate > now, "dueDate", "the exception's expiry is required and must be in the future");
-        }
-        else if (approvingExtension)
-        {
-            validate.Check(request.DueDate > ticket.DueDate, "dueDate", $"an approved extension must move the due date past {ticket.DueDate:O}");
-        }
-        else
-        {
-            validate.Check(request.DueDate is null, "dueDate", "is accepted only when approving an extension (extension-requested → in-progress) or granting an exception");
+            case DueDateUse.ExceptionExpiry:
+                validate.Check(request.DueDate is not null && request.DueDate > now, "dueDate", "the exception's expiry is required and must be in the future");
+                break;
+            case DueDateUse.NewDueDate when approvingExtension:
+                validate.Check(request.DueDate > ticket.DueDate, "dueDate", $"an approved extension must move the due date past {ticket.DueDate:O}");
+                break;
+            case DueDateUse.NotAccepted:
+                validate.Check(request.DueDate is null, "dueDate", "is accepted only when approving an extension (extension-requested → in-progress) or granting an exception");
+                break;
         }
 
         validate.Check(request.Comment is null || request.Comment.Length <= 20000, "comment", "is longer than 20000 characters");
@@ -139,7 +147,7 @@ public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory
 
         var audit = TicketMoves.Apply(ticket, to, actor, actor.Role, reason, now);
         db.Audit.Add(audit);
-        if (to == TicketStatus.ExceptionGranted)
+        if (rule.DueDate == DueDateUse.ExceptionExpiry)
         {
             ticket.ExceptionExpiresAt = request.DueDate!.Value.ToUniversalTime();
         }
@@ -158,8 +166,7 @@ public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory
         }
 
         await SaveTicketAsync(db, id, cancellationToken).ConfigureAwait(false);
-        await enforcement.RunForAppAsync(app.Id, cancellationToken).ConfigureAwait(false);
-        return await GetAsync(actor, id, cancellationToken).ConfigureAwait(false);
+        return app.Id;
     }
 
     public async Task<CommentDto> CommentAsync(Actor actor, long id, CommentRequest request, CancellationToken cancellationToken = default)
@@ -181,7 +188,12 @@ public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory
         Access.RequireStaff(actor, "override a ticket's severity");
         var vector = CvssVector.Parse(request.CvssVector);
         new Validate().Required("reason", request.Reason, 4000).ThrowIfAny();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await Retry.OnConflictAsync(logger, "ticket-severity", ct => InTransactionAsync((db, c) => SetSeverityInAsync(db, actor, id, request, vector, c), ct), cancellationToken).ConfigureAwait(false);
+        return await GetAsync(actor, id, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<long> SetSeverityInAsync(TrackingDbContext db, Actor actor, long id, SeverityOverride request, CvssVector vector, CancellationToken cancellationToken)
+    {
         var (ticket, app) = await LoadAsync(db, actor, id, tracked: true, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var before = $"{ticket.Severity.ToString().ToLowerInvariant()} {CvssVector.Format(ticket.CvssScore)} {ticket.CvssVector}";
@@ -196,8 +208,24 @@ public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory
         var after = $"{vector.Severity.ToString().ToLowerInvariant()} {CvssVector.Format(vector.BaseScore)} {vector.Vector}; due {ticket.DueDate:O}";
         db.Audit.Add(AuditRecord.Create(now, actor, "ticket.severity", AuditRecord.Ticket(ticket.Id), before, after, ticket.SeverityReason));
         await SaveTicketAsync(db, id, cancellationToken).ConfigureAwait(false);
-        await enforcement.RunForAppAsync(app.Id, cancellationToken).ConfigureAwait(false);
-        return await GetAsync(actor, id, cancellationToken).ConfigureAwait(false);
+        return app.Id;
+    }
+
+    /// <summary>
+    /// One change to a ticket and the app's enforcement run in one transaction, as ingest does: the change and the
+    /// listing decisions it causes (a delisting after a severity raise, a relisting after a fix) commit together or not
+    /// at all. The ticket's own lost race is a 409 (<see cref="SaveTicketAsync"/>: the caller decided on what it read);
+    /// the enforcement run losing one (to a concurrent run) throws a retryable error, and the caller's retry redoes the
+    /// change on fresh rows.
+    /// </summary>
+    private async Task<bool> InTransactionAsync(Func<TrackingDbContext, CancellationToken, Task<long>> change, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var appId = await change(db, cancellationToken).ConfigureAwait(false);
+        await enforcement.RunInAsync(db, appId, cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     internal static TicketDto ToDto(TicketEntity t, string appKey, DateTimeOffset now) => new()

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using System.Xml.Schema;
 using Rampart.Scanning.Reports;
 using Rampart.ScanReports;
+using Rampart.Tests.Snapshots;
 
 namespace Rampart.Scanning.Tests.Reports;
 
@@ -30,6 +31,15 @@ public sealed class JUnitReportWriterTests
         }
 
         return errors;
+    }
+
+    /// <summary>What CI test tabs show, pinned by a reviewed file: suite counts, failure messages, advisory guidelines.</summary>
+    [Fact]
+    public async Task Hostile_report_matches_the_reviewed_snapshot()
+    {
+        var xml = await WriteAsync(SampleReports.Hostile());
+
+        Snapshot.Match(xml, "Reports/Expected/hostile-report.junit.xml");
     }
 
     [Fact]

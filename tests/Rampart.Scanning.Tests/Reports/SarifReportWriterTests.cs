@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Rampart.Scanning.Reports;
 using Rampart.ScanReports;
+using Rampart.Tests.Snapshots;
 
 namespace Rampart.Scanning.Tests.Reports;
 
@@ -20,6 +21,15 @@ public sealed class SarifReportWriterTests
         var json = await SampleReports.WriteAsync(new SarifReportWriter(), SampleReports.Hostile());
 
         JsonSchemaValidation.ShouldBeValid(JsonSchemaValidation.SarifSchema, json);
+    }
+
+    /// <summary>What GitHub code scanning ingests, pinned by a reviewed file: rule metadata, levels, locations, escaping.</summary>
+    [Fact]
+    public async Task Hostile_report_matches_the_reviewed_snapshot()
+    {
+        var json = await SampleReports.WriteAsync(new SarifReportWriter(), SampleReports.Hostile());
+
+        Snapshot.Match(json, "Reports/Expected/hostile-report.sarif");
     }
 
     [Fact]

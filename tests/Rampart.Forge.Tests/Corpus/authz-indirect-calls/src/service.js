@@ -6,7 +6,7 @@ export class IssueService {
   }
 
   async fetchWatchers(key) {
-    const res = await api.asApp().requestJira(route`/rest/api/3/issue/${key}/watchers`);
+    const res = await api.asApp().requestJira(route`/rest/api/3/issue/${key}/watchers`);  // expect: RMP-FORGE-001
     return res.json();
   }
 }

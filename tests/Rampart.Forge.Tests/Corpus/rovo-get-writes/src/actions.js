@@ -6,7 +6,7 @@ export async function summarise(payload) {
 }
 
 export async function comment(payload) {
-  await api.asUser().requestJira(route`/rest/api/3/issue/${payload.issueKey}/comment`, {
+  await api.asUser().requestJira(route`/rest/api/3/issue/${payload.issueKey}/comment`, {  // expect: RMP-FORGE-013
     method: 'POST',
     body: JSON.stringify({ body: payload.text }),
   });

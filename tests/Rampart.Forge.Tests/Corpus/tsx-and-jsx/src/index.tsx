@@ -14,7 +14,7 @@ export const Summary = ({ issueKey, onLoad }: Props): JSX.Element => (
 const resolver = new Resolver();
 
 resolver.define('load', async ({ payload }: { payload: Props }) => {
-  const res = await api.asApp().requestJira(route`/rest/api/3/issue/${payload.issueKey}`);
+  const res = await api.asApp().requestJira(route`/rest/api/3/issue/${payload.issueKey}`);  // expect: RMP-FORGE-001
   return (await res.json()) as unknown;
 });
 

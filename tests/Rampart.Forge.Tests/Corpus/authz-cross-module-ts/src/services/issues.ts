@@ -9,7 +9,7 @@ export class IssueService {
 
   async updateSummary(issueKey: string, summary: string): Promise<void> {
     const fields: Fields = { summary };
-    await asApp().requestJira(route`/rest/api/3/issue/${issueKey}`, {
+    await asApp().requestJira(route`/rest/api/3/issue/${issueKey}`, {  // expect: RMP-FORGE-001
       method: 'PUT',
       body: JSON.stringify({ fields } as { fields: Fields }),
     });

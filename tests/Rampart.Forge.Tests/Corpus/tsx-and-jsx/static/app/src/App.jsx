@@ -8,7 +8,7 @@ export default function App() {
   return (
     <section>
       <h1>Issue</h1>
-      <Widget config={{ clientSecret: "u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d" }} />
+      <Widget config={{ clientSecret: "u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d" }} /> {/* expect: RMP-FORGE-003 */}
     </section>
   );
 }
