@@ -38,6 +38,8 @@ public sealed class BadInputTests(PostgresFixture postgres)
         new("transition of a missing ticket", "POST", _ => "/api/tickets/987654321/transitions", () => Json("""{"to":"in-progress"}"""), 404, "987654321"),
         new("empty comment", "POST", w => $"/api/tickets/{w.TicketsA[0]}/comments", () => Json("""{"text":null}"""), 400, "text"),
         new("page size above 500", "GET", _ => "/api/tickets?pageSize=501", () => null, 400, "pageSize"),
+        new("page whose offset overflows", "GET", _ => "/api/tickets?page=2147483647&pageSize=500", () => null, 400, "page"),
+        new("audit page whose offset overflows", "GET", _ => "/api/audit?page=2147483647", () => null, 400, "page"),
         new("unknown status filter", "GET", _ => "/api/tickets?status=closed", () => null, 400, "closed"),
         new("overdue not a boolean", "GET", _ => "/api/tickets?overdue=yes", () => null, 400, "overdue"),
         new("method not allowed", "DELETE", _ => "/api/tickets", () => null, 405, "DELETE"),
