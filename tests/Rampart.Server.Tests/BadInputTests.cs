@@ -25,6 +25,10 @@ public sealed class BadInputTests(PostgresFixture postgres)
         new("report as text/plain", "POST", _ => $"/api/apps/{World.AppA}/reports", () => Json(Report, "text/plain"), 415, "application/json"),
         new("report without content type", "POST", _ => $"/api/apps/{World.AppA}/reports", () => new ByteArrayContent(Encoding.UTF8.GetBytes(Report)), 415, "Content-Type"),
         new("empty report", "POST", _ => $"/api/apps/{World.AppA}/reports", () => Json(""), 400, "empty"),
+        // First among the cases that write: on PostgreSQL a NUL reaching an insert used to break the pooled connection,
+        // so every case after it would fail too.
+        new("partner name with a NUL character", "POST", _ => "/api/partners", () => Json("""{"name":"A\u0000B","securityContactEmail":"s@x.example"}"""), 400, "name"),
+        new("comment with a lone surrogate", "POST", w => $"/api/tickets/{w.TicketsA[0]}/comments", () => Json("""{"text":"half \uD800 a pair"}"""), 400, "$.text"),
         new("partner without its e-mail", "POST", _ => "/api/partners", () => Json("""{"name":"X"}"""), 400, "securityContactEmail"),
         new("partner with an unknown field", "POST", _ => "/api/partners", () => Json("""{"name":"X","securityContactEmail":"s@x.example","colour":"red"}"""), 400, "colour"),
         new("partner with a broken e-mail", "POST", _ => "/api/partners", () => Json("""{"name":"X","securityContactEmail":"not-an-address"}"""), 400, "securityContactEmail"),
