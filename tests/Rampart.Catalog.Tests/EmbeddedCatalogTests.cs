@@ -70,7 +70,7 @@ public sealed class EmbeddedCatalogTests
     public void Forge_static_checks_sit_only_on_requirements_for_forge_apps(string id)
     {
         // A Forge check listed on a requirement that applies to no Forge kind could never run.
-        foreach (var requirement in Catalog(id).Requirements.Where(r => r.CheckIds.Any(c => c.StartsWith("RMP-FORGE-", StringComparison.Ordinal))))
+        foreach (var requirement in Catalog(id).Requirements.Where(r => r.CheckIds.Any(c => Inspects(c) == CheckTarget.ForgeApp)))
         {
             (requirement.AppliesToKind(AppKind.Forge) || requirement.AppliesToKind(AppKind.ForgeEgress))
                 .ShouldBeTrue($"requirement {requirement.Id} of {id}");
@@ -81,7 +81,7 @@ public sealed class EmbeddedCatalogTests
     [MemberData(nameof(CatalogIds))]
     public void Live_checks_sit_only_on_requirements_for_apps_with_their_own_host(string id)
     {
-        foreach (var requirement in Catalog(id).Requirements.Where(r => r.CheckIds.Any(c => !c.StartsWith("RMP-FORGE-", StringComparison.Ordinal))))
+        foreach (var requirement in Catalog(id).Requirements.Where(r => r.CheckIds.Any(c => Inspects(c) != CheckTarget.ForgeApp)))
         {
             requirement.AppliesTo.ShouldContain(AppKind.Connect, $"requirement {requirement.Id} of {id}");
         }
@@ -107,6 +107,8 @@ public sealed class EmbeddedCatalogTests
 
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(3 + catalog.Requirements.Count);
     }
+
+    private static CheckTarget Inspects(string checkId) => CheckRegistry.Embedded.Get(checkId).Inspects;
 
     internal static RequirementCatalog Catalog(string id) =>
         CatalogRegistry.Embedded.Find(id) ?? throw new InvalidOperationException($"catalog {id} is not embedded");

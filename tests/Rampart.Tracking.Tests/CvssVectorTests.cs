@@ -1,3 +1,5 @@
+using Rampart.Catalog;
+
 namespace Rampart.Tracking.Tests;
 
 public sealed class CvssVectorTests
@@ -69,48 +71,57 @@ public sealed class CvssVectorTests
     }
 
     [Fact]
-    public void Check_defaults_resolve_by_check_then_requirement_then_severity()
+    public void Check_defaults_resolve_by_check_record_then_by_the_findings_severity()
     {
         var vectors = CheckVectors.Default;
-        vectors.Resolve("RMP-AUTH-001", "1", Catalog.Severity.Low).Vector.ShouldBe("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:L/A:N");
-        vectors.Resolve("RMP-UNKNOWN-999", "99", Catalog.Severity.Critical).Severity.ShouldBe(TicketSeverity.Critical);
-        vectors.Resolve("RMP-UNKNOWN-999", "99", Catalog.Severity.High).Severity.ShouldBe(TicketSeverity.High);
-        vectors.Resolve("RMP-UNKNOWN-999", "99", Catalog.Severity.Medium).Severity.ShouldBe(TicketSeverity.Medium);
-        vectors.Resolve("RMP-UNKNOWN-999", "99", Catalog.Severity.Low).Severity.ShouldBe(TicketSeverity.Low);
+        vectors.Resolve("RMP-AUTH-001", Catalog.Severity.Low).Vector.ShouldBe("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:L/A:N");
+        vectors.Resolve("RMP-FORGE-004", Catalog.Severity.Low).Severity.ShouldBe(TicketSeverity.Critical);
+        vectors.Resolve("RMP-UNKNOWN-999", Catalog.Severity.Critical).Severity.ShouldBe(TicketSeverity.Critical);
+        vectors.Resolve("RMP-UNKNOWN-999", Catalog.Severity.High).Severity.ShouldBe(TicketSeverity.High);
+        vectors.Resolve("RMP-UNKNOWN-999", Catalog.Severity.Medium).Severity.ShouldBe(TicketSeverity.Medium);
+        vectors.Resolve("RMP-UNKNOWN-999", Catalog.Severity.Low).Severity.ShouldBe(TicketSeverity.Low);
+        vectors.Resolve("RMP-UNKNOWN-999", Catalog.Severity.Info).Severity.ShouldBe(TicketSeverity.Low);
     }
 
-    // The severity each Connect check reports (its CheckInfo in Rampart.Scanning, which Tracking must not reference).
-    // A ticket's default CVSS band must equal it, else the vendor reads "high" in the report and gets a "medium"
-    // ticket with a later deadline (issue 11, defect 1). Info findings open low tickets, the lowest band.
-    // Until the checks have one shared metadata record, this table restates the report's severities.
+    public static TheoryData<string> CheckIds => new(CheckRegistry.Embedded.All.Select(r => r.Id));
+
+    // A ticket's default CVSS band must be the severity the check reports, else the vendor reads "high" in the report
+    // and gets a "medium" ticket with a later deadline (issue 11, defect 1). Both come from the check's one record; the
+    // scoring lives here, so this is where the two are held to each other. Info findings open low tickets, the lowest band.
     [Theory]
-    [InlineData("RMP-TLS-001", TicketSeverity.High)]
-    [InlineData("RMP-TLS-002", TicketSeverity.Low)]
-    [InlineData("RMP-CERT-001", TicketSeverity.High)]
-    [InlineData("RMP-HSTS-001", TicketSeverity.Medium)]
-    [InlineData("RMP-HDR-001", TicketSeverity.Low)]
-    [InlineData("RMP-HDR-002", TicketSeverity.Low)]
-    [InlineData("RMP-HDR-003", TicketSeverity.Medium)]
-    [InlineData("RMP-AUTH-001", TicketSeverity.High)]
-    [InlineData("RMP-AUTH-002", TicketSeverity.High)]
-    [InlineData("RMP-AUTH-003", TicketSeverity.Critical)]
-    [InlineData("RMP-AUTH-004", TicketSeverity.Medium)]
-    [InlineData("RMP-AUTHZ-001", TicketSeverity.High)]
-    [InlineData("RMP-DNS-001", TicketSeverity.High)]
-    [InlineData("RMP-DNS-002", TicketSeverity.High)]
-    [InlineData("RMP-CONTENT-001", TicketSeverity.High)]
-    [InlineData("RMP-CONTENT-002", TicketSeverity.Critical)]
-    [InlineData("RMP-SECRET-001", TicketSeverity.High)]
-    [InlineData("RMP-SCOPE-001", TicketSeverity.Low)]
-    public void A_checks_default_vector_is_in_the_band_of_the_severity_it_reports(string checkId, TicketSeverity reported)
+    [MemberData(nameof(CheckIds))]
+    public void A_checks_default_vector_is_in_the_band_of_the_severity_it_reports(string checkId)
     {
-        CheckVectors.Default.Resolve(checkId, "none", Catalog.Severity.Info).Severity.ShouldBe(reported, checkId);
+        var record = CheckRegistry.Embedded.Get(checkId);
+
+        CheckVectors.Default.Resolve(checkId, record.Severity).Severity.ShouldBe(Band(record.Severity), checkId);
+        CvssVector.Parse(record.DefaultCvssVector).Vector.ShouldBe(record.DefaultCvssVector, "written in the specification's order");
     }
+
+    [Theory]
+    [InlineData(Catalog.Severity.Critical)]
+    [InlineData(Catalog.Severity.High)]
+    [InlineData(Catalog.Severity.Medium)]
+    [InlineData(Catalog.Severity.Low)]
+    [InlineData(Catalog.Severity.Info)]
+    public void The_vector_for_a_findings_severity_is_in_that_severitys_band(Catalog.Severity severity) =>
+        CheckVectors.ForSeverity(severity).Severity.ShouldBe(Band(severity));
 
     [Fact]
-    public void A_check_vector_table_with_a_bad_vector_names_the_entry()
+    public void A_check_record_with_a_bad_vector_names_the_check()
     {
-        var error = Should.Throw<InvalidDataException>(() => CheckVectors.Parse("""{"checks":{"RMP-X-001":"CVSS:3.1/AV:Q"},"requirements":{},"severities":{}}"""));
-        error.Message.ShouldContain("checks.RMP-X-001");
+        var record = CheckRegistry.Embedded.Get("RMP-TLS-001") with { Id = "RMP-X-001", DefaultCvssVector = "CVSS:3.1/AV:Q" };
+
+        var error = Should.Throw<InvalidDataException>(() => CheckVectors.From([record]));
+
+        error.Message.ShouldStartWith("check RMP-X-001: default CVSS vector 'CVSS:3.1/AV:Q': ");
     }
+
+    private static TicketSeverity Band(Catalog.Severity severity) => severity switch
+    {
+        Catalog.Severity.Critical => TicketSeverity.Critical,
+        Catalog.Severity.High => TicketSeverity.High,
+        Catalog.Severity.Medium => TicketSeverity.Medium,
+        _ => TicketSeverity.Low,
+    };
 }

@@ -1,14 +1,15 @@
 using System.Collections.ObjectModel;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 
 namespace Rampart.Catalog.Loading;
 
 /// <summary>Validates catalog DTOs and maps them to the model; the first problem found becomes a <see cref="CatalogException"/>.</summary>
-internal sealed partial class CatalogMapper(string sourceName)
+internal sealed class CatalogMapper(string sourceName)
 {
     private const string DateFormat = "yyyy-MM-dd";
+
+    private readonly FieldReader fields = new(sourceName);
 
     public LoadedCatalog Map(CatalogDto dto)
     {
@@ -58,7 +59,7 @@ internal sealed partial class CatalogMapper(string sourceName)
         }
 
         var id = dto.Id.Value.Trim();
-        if (!RequirementId().IsMatch(id))
+        if (!FieldReader.IsRequirementId(id))
         {
             throw Problem(dto.Id.Start, dto.FieldPath("id"),
                 $"'{id}' is not a requirement id; expected a number such as 3 or 6.2, or G3.1 for a guideline");
@@ -67,7 +68,7 @@ internal sealed partial class CatalogMapper(string sourceName)
         var title = Required(dto, dto.Title, "title");
         var category = Required(dto, dto.Category, "category");
         var summary = Required(dto, dto.Summary, "summary");
-        var kinds = AppKinds(dto);
+        var kinds = fields.AppKinds(dto, dto.AppliesTo, "appliesTo");
         var verificationText = Required(dto, dto.Verification, "verification");
         var verification = verificationText.Value.Trim() switch
         {
@@ -83,12 +84,7 @@ internal sealed partial class CatalogMapper(string sourceName)
                 "automatic verification needs at least one check in 'checks'; use manual if no check verifies it");
         }
 
-        var severityText = Required(dto, dto.Severity, "severity");
-        if (!SeverityNames.TryParse(severityText.Value, out var severity))
-        {
-            throw Problem(severityText.Start, dto.FieldPath("severity"),
-                $"unknown severity '{severityText.Value}'; expected one of: critical, high, medium, low, info");
-        }
+        var severity = fields.Severity(dto, dto.Severity, "severity");
 
         var isGuideline = Flag(dto, dto.IsGuideline, "isGuideline");
         if (isGuideline != id.StartsWith('G'))
@@ -103,34 +99,6 @@ internal sealed partial class CatalogMapper(string sourceName)
         var note = dto.Note?.Value.Trim();
         return new Requirement(id, title.Value.Trim(), category.Value.Trim(), Normalise(summary.Value), kinds,
             verification, checks, severity, isGuideline, addedOn, string.IsNullOrEmpty(note) ? null : Normalise(note));
-    }
-
-    private ReadOnlyCollection<AppKind> AppKinds(RequirementDto dto)
-    {
-        if (dto.AppliesTo is not { Count: > 0 } texts)
-        {
-            throw Problem(dto.Start, dto.FieldPath("appliesTo"),
-                "missing field 'appliesTo'; list at least one of: connect, forge, forge-egress, power-up");
-        }
-
-        var kinds = new List<AppKind>(texts.Count);
-        foreach (var text in texts)
-        {
-            if (text is null || !AppKindNames.TryParse(text.Value, out var kind))
-            {
-                throw Problem(text?.Start ?? dto.Start, dto.FieldPath("appliesTo"),
-                    $"unknown app kind '{text?.Value}'; expected one of: connect, forge, forge-egress, power-up");
-            }
-
-            if (kinds.Contains(kind))
-            {
-                throw Problem(text.Start, dto.FieldPath("appliesTo"), $"app kind '{text.Value}' is listed twice");
-            }
-
-            kinds.Add(kind);
-        }
-
-        return kinds.AsReadOnly();
     }
 
     private ReadOnlyCollection<string> CheckIds(RequirementDto dto)
@@ -155,10 +123,7 @@ internal sealed partial class CatalogMapper(string sourceName)
         return checks.AsReadOnly();
     }
 
-    private YamlText Required(YamlMapping dto, YamlText? text, string field) =>
-        text is null || string.IsNullOrWhiteSpace(text.Value)
-            ? throw Problem(text?.Start ?? dto.Start, dto.FieldPath(field), $"missing field '{field}'")
-            : text;
+    private YamlText Required(YamlMapping dto, YamlText? text, string field) => fields.Required(dto, text, field);
 
     private DateOnly Date(YamlMapping dto, YamlText text, string field) =>
         DateOnly.TryParseExact(text.Value.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
@@ -174,16 +139,9 @@ internal sealed partial class CatalogMapper(string sourceName)
             var other => throw Problem(text.Start, dto.FieldPath(field), $"'{other}' is not true or false"),
         };
 
-    private CatalogException Problem(Mark at, string field, string problem) => new(sourceName, at, field, problem);
+    private CatalogException Problem(Mark at, string field, string problem) => fields.Problem(at, field, problem);
 
     private static string Format(DateOnly day) => day.ToString(DateFormat, CultureInfo.InvariantCulture);
 
-    // Folded YAML blocks keep a trailing newline and authors wrap long text; one line reads better everywhere.
-    private static string Normalise(string text) => WhiteSpace().Replace(text.Trim(), " ");
-
-    [GeneratedRegex(@"^G?[0-9]+(\.[0-9]+)*\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
-    private static partial Regex RequirementId();
-
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
-    private static partial Regex WhiteSpace();
+    private static string Normalise(string text) => FieldReader.Normalise(text);
 }

@@ -1,3 +1,4 @@
+using Rampart.Catalog;
 using Rampart.Forge.Checks;
 using Rampart.Forge.Code;
 
@@ -256,7 +257,7 @@ public sealed class CallGraphAnalyzer(CodeModel model)
         }
     }
 
-    private void Report(ForgeCheck check, JsModule module, SourceSpot spot, string what)
+    private void Report(CheckRecord check, JsModule module, SourceSpot spot, string what)
     {
         var location = module.Where(spot);
         if (reported.Add((check.Id, location)))

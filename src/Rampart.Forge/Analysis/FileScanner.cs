@@ -176,7 +176,7 @@ public sealed class FileScanner
 
     private static string Excerpt(ModuleSyntax module, Node node, params string[] secrets) => EvidenceText.Redact(module.Excerpt(node), secrets);
 
-    private void Add(ForgeCheck check, string location, string evidence, string? title = null)
+    private void Add(CheckRecord check, string location, string evidence, string? title = null)
     {
         if (reported.Add((check.Id, location)))
         {

@@ -1,3 +1,4 @@
+using Rampart.Catalog;
 using Rampart.Scanning.Engine;
 
 namespace Rampart.Scanning.Checks;
@@ -8,7 +9,8 @@ namespace Rampart.Scanning.Checks;
 /// </summary>
 public interface ICheck
 {
-    CheckInfo Info { get; }
+    /// <summary>The check's metadata, from <see cref="CheckRegistry.Embedded"/>: the code holds only the logic.</summary>
+    CheckRecord Info { get; }
 
     Task<CheckOutcome> RunAsync(ScanContext context, CancellationToken cancellationToken);
 }

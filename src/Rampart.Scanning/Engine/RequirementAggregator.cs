@@ -95,15 +95,25 @@ public static class RequirementAggregator
         return Result(status, reason, ran);
     }
 
-    /// <summary>Forge checks analyse Forge code; every other check probes a live host.</summary>
+    /// <summary>
+    /// Whether a check that could not run in this scan might have had something to verify in an app of this kind, so
+    /// that a pass without it is only partial. A plain Forge app has nothing but its code; a forge-egress app also has
+    /// hosts of its own, so any check may apply; other kinds have no Forge code. A check without a record (named by a
+    /// catalog from elsewhere) may apply: an unknown check must not let a partial verification pass.
+    /// </summary>
     private static bool MayApply(string checkId, AppKind kind)
     {
-        var forgeCheck = checkId.StartsWith("RMP-FORGE-", StringComparison.Ordinal);
+        if (CheckRegistry.Embedded.Find(checkId) is not { } check)
+        {
+            return true;
+        }
+
+        var inspectsForgeCode = check.Inspects == CheckTarget.ForgeApp;
         return kind switch
         {
-            AppKind.Forge => forgeCheck,
+            AppKind.Forge => inspectsForgeCode,
             AppKind.ForgeEgress => true,
-            _ => !forgeCheck,
+            _ => !inspectsForgeCode,
         };
     }
 

@@ -77,8 +77,8 @@ public sealed class ScanContext
             .ToList();
     }
 
-    public Finding NewFinding(CheckInfo check, string requirementId, string title, string location, string evidence,
+    public Finding NewFinding(CheckRecord check, string requirementId, string title, string location, string evidence,
         Severity? severity = null, bool advisory = false) =>
-        new(check.Id, requirementId, severity ?? check.DefaultSeverity, title, location, evidence,
+        new(check.Id, requirementId, severity ?? check.Severity, title, location, evidence,
             Fingerprint.Compute(AppKey, check.Id, location), check.Remediation, advisory);
 }

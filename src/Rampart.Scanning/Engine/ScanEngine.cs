@@ -132,5 +132,5 @@ public sealed class ScanEngine(TimeProvider time, CatalogRegistry catalogs, IRea
     }
 
     private static CheckOutcome ErrorOutcome(ICheck check, string reason) =>
-        new(check.Info.RequirementIds.Select(r => new RequirementVerdict(r, RequirementStatus.Error, reason)).ToList(), [], []);
+        new([new RequirementVerdict(check.Info.RequirementId, RequirementStatus.Error, reason)], [], []);
 }

@@ -1,91 +1,56 @@
-using System.Reflection;
-using System.Text.Json;
 using Rampart.Catalog;
 
 namespace Rampart.Tracking;
 
 /// <summary>
-/// The default CVSS 3.1 vector of a new ticket: by check id, else by requirement id, else by the finding's catalog
-/// severity. Data, embedded from <c>Cvss/check-vectors.json</c>; every vector is validated when loaded.
+/// The default CVSS 3.1 vector of a new ticket: the one in the check's <see cref="CheckRecord"/>
+/// (src/Rampart.Catalog/checks.yaml), else, for a check this version has no record of (a report from another scanner
+/// version), the vector of the finding's severity. Every vector is validated when loaded.
 /// </summary>
 public sealed class CheckVectors
 {
-    private static readonly Lazy<CheckVectors> Embedded = new(LoadEmbedded);
+    private static readonly Lazy<CheckVectors> Embedded = new(() => From(CheckRegistry.Embedded.All));
+
+    // A band-typical vector per report severity for findings of unknown checks; info findings open low tickets, the
+    // lowest band. Each lies in its severity's band, as CvssVectorTests checks.
+    private static readonly Dictionary<Severity, CvssVector> BySeverity = new()
+    {
+        [Severity.Critical] = CvssVector.Parse("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"),
+        [Severity.High] = CvssVector.Parse("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N"),
+        [Severity.Medium] = CvssVector.Parse("CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:L/I:L/A:N"),
+        [Severity.Low] = CvssVector.Parse("CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:L/I:N/A:N"),
+        [Severity.Info] = CvssVector.Parse("CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:L/I:N/A:N"),
+    };
 
     private readonly Dictionary<string, CvssVector> byCheck;
-    private readonly Dictionary<string, CvssVector> byRequirement;
-    private readonly Dictionary<Severity, CvssVector> bySeverity;
 
-    private CheckVectors(Dictionary<string, CvssVector> byCheck, Dictionary<string, CvssVector> byRequirement, Dictionary<Severity, CvssVector> bySeverity)
-    {
-        this.byCheck = byCheck;
-        this.byRequirement = byRequirement;
-        this.bySeverity = bySeverity;
-    }
+    private CheckVectors(Dictionary<string, CvssVector> byCheck) => this.byCheck = byCheck;
 
     public static CheckVectors Default => Embedded.Value;
 
-    public CvssVector Resolve(string checkId, string requirementId, Severity findingSeverity) =>
-        byCheck.TryGetValue(checkId, out var v) ? v
-        : byRequirement.TryGetValue(requirementId, out v) ? v
-        : bySeverity.TryGetValue(findingSeverity, out v) ? v
-        : bySeverity[Severity.Medium];
+    public CvssVector Resolve(string checkId, Severity findingSeverity) =>
+        byCheck.TryGetValue(checkId, out var vector) ? vector
+        : BySeverity.TryGetValue(findingSeverity, out vector) ? vector
+        : BySeverity[Severity.Medium];
 
-    /// <summary>Parses the table; throws <see cref="InvalidDataException"/> naming the bad entry.</summary>
-    public static CheckVectors Parse(string json)
+    /// <summary>The vector a finding of an unknown check gets for its severity.</summary>
+    internal static CvssVector ForSeverity(Severity severity) => BySeverity[severity];
+
+    /// <summary>Takes each record's default vector; throws <see cref="InvalidDataException"/> naming the check whose vector is invalid.</summary>
+    public static CheckVectors From(IEnumerable<CheckRecord> records)
     {
-        using var doc = JsonDocument.Parse(json);
-        var root = doc.RootElement;
-        var byCheck = ReadMap(root, "checks");
-        var byRequirement = ReadMap(root, "requirements");
-        var bySeverity = new Dictionary<Severity, CvssVector>();
-        foreach (var (name, vector) in ReadMap(root, "severities"))
+        ArgumentNullException.ThrowIfNull(records);
+        var byCheck = new Dictionary<string, CvssVector>(StringComparer.Ordinal);
+        foreach (var record in records)
         {
-            if (!Enum.TryParse<Severity>(name, ignoreCase: true, out var severity))
+            if (!CvssVector.TryParse(record.DefaultCvssVector, out var vector, out var error))
             {
-                throw new InvalidDataException($"check vectors: severities.{name} is not a severity");
+                throw new InvalidDataException($"check {record.Id}: default CVSS vector '{record.DefaultCvssVector}': {error}");
             }
 
-            bySeverity[severity] = vector;
+            byCheck[record.Id] = vector;
         }
 
-        foreach (var needed in new[] { Severity.Critical, Severity.High, Severity.Medium, Severity.Low, Severity.Info })
-        {
-            if (!bySeverity.ContainsKey(needed))
-            {
-                throw new InvalidDataException($"check vectors: severities.{needed.ToString().ToLowerInvariant()} is missing");
-            }
-        }
-
-        return new CheckVectors(byCheck, byRequirement, bySeverity);
-    }
-
-    private static Dictionary<string, CvssVector> ReadMap(JsonElement root, string property)
-    {
-        var map = new Dictionary<string, CvssVector>(StringComparer.Ordinal);
-        if (!root.TryGetProperty(property, out var element))
-        {
-            throw new InvalidDataException($"check vectors: '{property}' is missing");
-        }
-
-        foreach (var entry in element.EnumerateObject())
-        {
-            if (!CvssVector.TryParse(entry.Value.GetString(), out var vector, out var error))
-            {
-                throw new InvalidDataException($"check vectors: {property}.{entry.Name}: {error}");
-            }
-
-            map[entry.Name] = vector;
-        }
-
-        return map;
-    }
-
-    private static CheckVectors LoadEmbedded()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Rampart.Tracking.Cvss.check-vectors.json")
-            ?? throw new InvalidDataException("check vectors: embedded resource missing");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
+        return new CheckVectors(byCheck);
     }
 }

@@ -234,7 +234,7 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
 
     private TicketEntity NewTicket(long appId, Guid partnerId, Finding finding, Guid reportId, DateTimeOffset now)
     {
-        var vector = vectors.Resolve(finding.CheckId, finding.RequirementId, finding.Severity);
+        var vector = vectors.Resolve(finding.CheckId, finding.Severity);
         return new TicketEntity
         {
             AppId = appId,

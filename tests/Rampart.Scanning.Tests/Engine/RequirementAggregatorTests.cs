@@ -68,6 +68,52 @@ public sealed class RequirementAggregatorTests
         secrets.Reason.ShouldNotContain("RMP-FORGE-003");
     }
 
+    // What a missing check inspects decides whether it could have verified this kind of app (its record, not its id).
+    [Theory]
+    [InlineData(AppKind.Forge, RequirementStatus.Pass)]
+    [InlineData(AppKind.ForgeEgress, RequirementStatus.Manual)]
+    public void A_forge_pass_is_partial_only_where_the_live_and_descriptor_checks_could_apply(AppKind kind, RequirementStatus expected)
+    {
+        var forgeChecks = CheckRegistry.Embedded.All.Where(r => r.Inspects == CheckTarget.ForgeApp).Select(r => r.Id).ToHashSet();
+        var outcomes = new Dictionary<string, CheckOutcome> { ["RMP-FORGE-003"] = CheckOutcome.Of("5", RequirementStatus.Pass, "no secrets in code") };
+
+        var secrets = RequirementAggregator.Aggregate(CatalogRegistry.Embedded.Find("2026")!, kind, outcomes, forgeChecks).Requirements.Single(r => r.Id == "5");
+
+        secrets.Status.ShouldBe(expected);
+        if (expected == RequirementStatus.Manual)
+        {
+            secrets.Reason.ShouldNotBeNull().ShouldContain("partly verified");
+            secrets.Reason.ShouldContain("RMP-SECRET-001, RMP-CONTENT-001 not available");
+        }
+    }
+
+    [Fact]
+    public void A_check_without_a_record_may_apply_so_a_pass_beside_it_is_partial()
+    {
+        var catalog = CatalogRegistry.Load([("test.yaml", new StringReader("""
+            id: "t"
+            title: Test
+            published: 2024-01-01
+            effective: 2024-02-01
+            source: https://example.test/
+            requirements:
+              - id: "1"
+                title: One
+                category: Cat
+                summary: s
+                appliesTo: [forge]
+                verification: automatic
+                checks: [RMP-FORGE-003, RMP-FUTURE-001]
+                severity: high
+            """))]).All.Single();
+        var outcomes = new Dictionary<string, CheckOutcome> { ["RMP-FORGE-003"] = CheckOutcome.Of("1", RequirementStatus.Pass, "ok") };
+
+        var requirement = RequirementAggregator.Aggregate(catalog, AppKind.Forge, outcomes, new HashSet<string> { "RMP-FORGE-003" }).Requirements.Single();
+
+        requirement.Status.ShouldBe(RequirementStatus.Manual);
+        requirement.Reason.ShouldNotBeNull().ShouldContain("RMP-FUTURE-001 not available");
+    }
+
     [Fact]
     public void Requirements_for_other_kinds_are_not_applicable_and_manual_ones_stay_manual()
     {

@@ -14,16 +14,10 @@ namespace Rampart.Scanning.Checks.Authentication;
 public sealed class AuthorizationCheck : ICheck
 {
     public const string Id = "RMP-AUTHZ-001";
-    private const string Requirement = "1.2";
 
-    public CheckInfo Info { get; } = new(
-        Id,
-        "Admin endpoints refuse non-admin users",
-        [Requirement],
-        [AppKind.Connect],
-        Severity.High,
-        "Conditions in the descriptor only hide links: the endpoint itself must check the user's permission " +
-        "(for example with the product's permissions REST API for the token's sub) before serving admin content.");
+    public CheckRecord Info { get; } = CheckRegistry.Embedded.Get(Id);
+
+    private string Requirement => Info.RequirementId;
 
     public async Task<CheckOutcome> RunAsync(ScanContext context, CancellationToken cancellationToken)
     {

@@ -17,17 +17,10 @@ namespace Rampart.Scanning.Checks.Authentication;
 public sealed class DifferentialAuthenticationCheck : ICheck
 {
     public const string Id = "RMP-AUTH-002";
-    private const string Requirement = "1.1";
 
-    public CheckInfo Info { get; } = new(
-        Id,
-        "JWT validation checks signature, expiry, qsh and issuer",
-        [Requirement],
-        [AppKind.Connect],
-        Severity.High,
-        "Validate every part of the Connect JWT: look up the shared secret by the token's iss (clientKey) and reject " +
-        "unknown issuers, verify the signature, reject tokens whose exp has passed, and recompute the qsh from the " +
-        "request's method, path and query and compare it. Libraries such as atlassian-jwt and ACE do all four.");
+    public CheckRecord Info { get; } = CheckRegistry.Embedded.Get(Id);
+
+    private string Requirement => Info.RequirementId;
 
     public async Task<CheckOutcome> RunAsync(ScanContext context, CancellationToken cancellationToken)
     {

@@ -19,18 +19,11 @@ namespace Rampart.Scanning.Checks.Authentication;
 public sealed class SignedInstallCheck : ICheck
 {
     public const string Id = "RMP-AUTH-003";
-    private const string Requirement = "1.4";
     public const string FakeClientKey = "rampart-security-scan-fake-tenant-do-not-install";
 
-    public CheckInfo Info { get; } = new(
-        Id,
-        "Install callbacks refuse forged signed installs",
-        [Requirement],
-        [AppKind.Connect],
-        Severity.Critical,
-        "Verify the RS256 install JWT: fetch the public key for the header's kid from https://connect-install-keys.atlassian.com/ " +
-        "(refuse unknown kids), verify the signature, and check aud equals your baseUrl, iss equals the payload's " +
-        "clientKey and qsh matches the request. Opt in with apiMigrations.signed-install: true.");
+    public CheckRecord Info { get; } = CheckRegistry.Embedded.Get(Id);
+
+    private string Requirement => Info.RequirementId;
 
     public async Task<CheckOutcome> RunAsync(ScanContext context, CancellationToken cancellationToken)
     {

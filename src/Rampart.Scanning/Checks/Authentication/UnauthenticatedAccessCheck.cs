@@ -16,18 +16,10 @@ namespace Rampart.Scanning.Checks.Authentication;
 public sealed class UnauthenticatedAccessCheck : ICheck
 {
     public const string Id = "RMP-AUTH-001";
-    private const string Requirement = "1.1";
 
-    public CheckInfo Info { get; } = new(
-        Id,
-        "Endpoints refuse requests without a valid JWT",
-        [Requirement],
-        [AppKind.Connect],
-        Severity.High,
-        "Validate the Connect JWT (Authorization: JWT header or jwt query parameter) on every endpoint before serving " +
-        "anything: verify the HS256 signature with the shared secret of the installation named by iss, reject alg none, " +
-        "check exp and qsh. Use an Atlassian Connect framework (ACE, ACSB) rather than hand-written validation. " +
-        "Content that is genuinely public must not contain tenant data.");
+    public CheckRecord Info { get; } = CheckRegistry.Embedded.Get(Id);
+
+    private string Requirement => Info.RequirementId;
 
     public async Task<CheckOutcome> RunAsync(ScanContext context, CancellationToken cancellationToken)
     {

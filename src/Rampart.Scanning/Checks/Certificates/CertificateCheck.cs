@@ -16,22 +16,14 @@ public sealed class CertificateCheck : ICheck
 {
     public const string Id = "RMP-CERT-001";
 
-    public CheckInfo Info { get; } = new(
-        Id,
-        "Valid, trusted, strong server certificate",
-        ["6.2"],
-        [AppKind.Connect],
-        Severity.High,
-        "Serve a certificate from a publicly trusted CA that names every host in its subjectAltName, is within its " +
-        "validity dates and renewed well before expiry, with an RSA key of at least 2048 bits (or EC of 256) and a SHA-256 " +
-        "or stronger signature.");
+    public CheckRecord Info { get; } = CheckRegistry.Embedded.Get(Id);
 
     public async Task<CheckOutcome> RunAsync(ScanContext context, CancellationToken cancellationToken)
     {
         var origins = context.AppOrigins().Where(o => o.Scheme == Uri.UriSchemeHttps).ToList();
         if (origins.Count == 0)
         {
-            return CheckOutcome.Of("6.2", RequirementStatus.NotApplicable, "the app serves no HTTPS origin");
+            return CheckOutcome.Of(Info.RequirementId, RequirementStatus.NotApplicable, "the app serves no HTTPS origin");
         }
 
         var trust = CertificateTrust.FromPemFiles(context.Options.TrustedCaFiles);
@@ -52,13 +44,13 @@ public sealed class CertificateCheck : ICheck
             var location = origin.ToString();
             if (judgement.Failures.Count > 0)
             {
-                findings.Add(context.NewFinding(Info, "6.2", "Server certificate is not valid", location,
+                findings.Add(context.NewFinding(Info, Info.RequirementId, "Server certificate is not valid", location,
                     $"{leaf.Subject} (issuer {leaf.Issuer}):\n" + string.Join('\n', judgement.Failures.Select(f => "- " + f))));
             }
 
             if (judgement.Advisories.Count > 0)
             {
-                findings.Add(context.NewFinding(Info, "6.2", "Server certificate expires soon", location,
+                findings.Add(context.NewFinding(Info, Info.RequirementId, "Server certificate expires soon", location,
                     string.Join('\n', judgement.Advisories.Select(a => "- " + a)), Severity.Low, advisory: true));
             }
         }
@@ -66,11 +58,11 @@ public sealed class CertificateCheck : ICheck
         var failed = findings.Count(f => !f.Advisory);
         if (failed > 0)
         {
-            return CheckOutcome.Of("6.2", RequirementStatus.Fail, $"{failed} of {origins.Count} origin(s) present an invalid certificate", findings);
+            return CheckOutcome.Of(Info.RequirementId, RequirementStatus.Fail, $"{failed} of {origins.Count} origin(s) present an invalid certificate", findings);
         }
 
         return errors.Count > 0
-            ? CheckOutcome.Of("6.2", RequirementStatus.Error, "certificate not readable: " + string.Join("; ", errors), findings)
-            : CheckOutcome.Of("6.2", RequirementStatus.Pass, $"{origins.Count} origin(s) present valid certificates", findings);
+            ? CheckOutcome.Of(Info.RequirementId, RequirementStatus.Error, "certificate not readable: " + string.Join("; ", errors), findings)
+            : CheckOutcome.Of(Info.RequirementId, RequirementStatus.Pass, $"{origins.Count} origin(s) present valid certificates", findings);
     }
 }

@@ -13,16 +13,10 @@ namespace Rampart.Scanning.Checks.Content;
 public sealed class CredentialCollectionCheck : IResponseCheck
 {
     public const string Id = "RMP-CONTENT-002";
-    private const string Requirement = "10";
 
-    public CheckInfo Info { get; } = new(
-        Id,
-        "No collection of Atlassian passwords or API tokens",
-        [Requirement],
-        [AppKind.Connect],
-        Severity.Critical,
-        "Do not ask users for their Atlassian password or API token, and do not build Basic auth in the browser. Call " +
-        "product APIs with the installation's JWT (or act as the user through OAuth 2.0 / user impersonation).");
+    public CheckRecord Info { get; } = CheckRegistry.Embedded.Get(Id);
+
+    private string Requirement => Info.RequirementId;
 
     public async Task<CheckOutcome> RunAsync(ScanContext context, CancellationToken cancellationToken)
     {

@@ -13,16 +13,10 @@ namespace Rampart.Scanning.Checks.Content;
 public sealed class ServedSecretsCheck : IResponseCheck
 {
     public const string Id = "RMP-CONTENT-001";
-    private const string Requirement = "5";
 
-    public CheckInfo Info { get; } = new(
-        Id,
-        "No secrets in served pages, scripts and source maps",
-        [Requirement],
-        [AppKind.Connect],
-        Severity.High,
-        "Remove the credential from the client-side code, revoke and rotate it, and keep secrets on the server. Do not " +
-        "publish source maps with sourcesContent in production, or strip secrets from the build's inputs.");
+    public CheckRecord Info { get; } = CheckRegistry.Embedded.Get(Id);
+
+    private string Requirement => Info.RequirementId;
 
     public async Task<CheckOutcome> RunAsync(ScanContext context, CancellationToken cancellationToken)
     {

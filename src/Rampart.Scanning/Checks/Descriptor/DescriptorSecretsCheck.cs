@@ -13,16 +13,10 @@ namespace Rampart.Scanning.Checks.Descriptor;
 public sealed class DescriptorSecretsCheck : ICheck
 {
     public const string Id = "RMP-SECRET-001";
-    private const string Requirement = "5";
 
-    public CheckInfo Info { get; } = new(
-        Id,
-        "No secrets in the descriptor",
-        [Requirement],
-        [AppKind.Connect],
-        Severity.High,
-        "Remove the credential from the descriptor, revoke and rotate it, and pass secrets server-side (environment " +
-        "variables, a secret store). URLs must never carry tokens: they end up in logs and Referer headers.");
+    public CheckRecord Info { get; } = CheckRegistry.Embedded.Get(Id);
+
+    private string Requirement => Info.RequirementId;
 
     public Task<CheckOutcome> RunAsync(ScanContext context, CancellationToken cancellationToken)
     {

@@ -13,7 +13,6 @@ namespace Rampart.Scanning.Checks.Descriptor;
 public sealed class ScopesCheck : ICheck
 {
     public const string Id = "RMP-SCOPE-001";
-    private const string Requirement = "4";
 
     private static readonly Dictionary<string, string> Elevated = new(StringComparer.Ordinal)
     {
@@ -25,14 +24,9 @@ public sealed class ScopesCheck : ICheck
         ["ACCESS_EMAIL_ADDRESSES"] = "reads users' e-mail addresses (personal data)",
     };
 
-    public CheckInfo Info { get; } = new(
-        Id,
-        "Elevated scopes are justified",
-        [Requirement],
-        [AppKind.Connect],
-        Severity.Low,
-        "Request only the scopes the app's features need. Keep a written justification for every elevated scope " +
-        "(ADMIN, ACT_AS_USER, PROJECT_ADMIN/SPACE_ADMIN, DELETE, ACCESS_EMAIL_ADDRESSES) for the security review.");
+    public CheckRecord Info { get; } = CheckRegistry.Embedded.Get(Id);
+
+    private string Requirement => Info.RequirementId;
 
     public Task<CheckOutcome> RunAsync(ScanContext context, CancellationToken cancellationToken)
     {

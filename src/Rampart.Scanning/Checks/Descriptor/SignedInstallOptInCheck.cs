@@ -10,16 +10,10 @@ namespace Rampart.Scanning.Checks.Descriptor;
 public sealed class SignedInstallOptInCheck : ICheck
 {
     public const string Id = "RMP-AUTH-004";
-    private const string Requirement = "1.4";
 
-    public CheckInfo Info { get; } = new(
-        Id,
-        "Descriptor opts into signed installs",
-        [Requirement],
-        [AppKind.Connect],
-        Severity.Medium,
-        "Add \"apiMigrations\": { \"signed-install\": true } to the descriptor and verify install callbacks with " +
-        "Atlassian's published RS256 keys; without it install callbacks are signed with the previous shared secret, or not at all on first install.");
+    public CheckRecord Info { get; } = CheckRegistry.Embedded.Get(Id);
+
+    private string Requirement => Info.RequirementId;
 
     public Task<CheckOutcome> RunAsync(ScanContext context, CancellationToken cancellationToken)
     {

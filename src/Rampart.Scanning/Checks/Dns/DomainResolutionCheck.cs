@@ -14,16 +14,10 @@ namespace Rampart.Scanning.Checks.Dns;
 public sealed class DomainResolutionCheck : ICheck
 {
     public const string Id = "RMP-DNS-001";
-    private const string Requirement = "6.1";
 
-    public CheckInfo Info { get; } = new(
-        Id,
-        "App hosts resolve in DNS",
-        [Requirement],
-        [AppKind.Connect, AppKind.PowerUp, AppKind.ForgeEgress],
-        Severity.High,
-        "Keep the domain registered and its zone served: every host the descriptor names must resolve (A/AAAA, through " +
-        "any CNAMEs). Remove hosts you no longer operate from the descriptor before letting their names lapse.");
+    public CheckRecord Info { get; } = CheckRegistry.Embedded.Get(Id);
+
+    private string Requirement => Info.RequirementId;
 
     public async Task<CheckOutcome> RunAsync(ScanContext context, CancellationToken cancellationToken)
     {

@@ -17,21 +17,15 @@ namespace Rampart.Scanning.Checks.Dns;
 public sealed class SubdomainTakeoverCheck(TakeoverFingerprints fingerprints) : ICheck
 {
     public const string Id = "RMP-DNS-002";
-    private const string Requirement = "6.3";
 
     public SubdomainTakeoverCheck()
         : this(TakeoverFingerprints.Default)
     {
     }
 
-    public CheckInfo Info { get; } = new(
-        Id,
-        "No subdomain takeover",
-        [Requirement],
-        [AppKind.Connect, AppKind.PowerUp, AppKind.ForgeEgress],
-        Severity.High,
-        "Claim the resource the CNAME points at (the site, app or bucket on that service) or remove the DNS record; " +
-        "remove NS records for name servers that no longer exist. Remove DNS records before deleting the resources they name.");
+    public CheckRecord Info { get; } = CheckRegistry.Embedded.Get(Id);
+
+    private string Requirement => Info.RequirementId;
 
     public async Task<CheckOutcome> RunAsync(ScanContext context, CancellationToken cancellationToken)
     {

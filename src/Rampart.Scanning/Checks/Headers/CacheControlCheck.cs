@@ -10,13 +10,7 @@ public sealed class CacheControlCheck : HeaderCheckBase
 {
     public const string Id = "RMP-HDR-002";
 
-    public override CheckInfo Info { get; } = new(
-        Id,
-        "Cache-Control forbids storing responses",
-        ["7.3"],
-        [AppKind.Connect, AppKind.PowerUp, AppKind.ForgeEgress],
-        Severity.Low,
-        "Send Cache-Control: no-store on every response that may carry tenant data (simplest: on every dynamic response, including errors).");
+    public override CheckRecord Info { get; } = CheckRegistry.Embedded.Get(Id);
 
     protected override string FindingTitle => "Cache-Control does not forbid storing the response";
 

@@ -1,3 +1,4 @@
+using Rampart.Catalog;
 using System.Text;
 using Rampart.Scanning.Engine;
 using Rampart.Scanning.Reports;
@@ -11,9 +12,9 @@ namespace Rampart.Scanning.Checks.Headers;
 /// </summary>
 public abstract class HeaderCheckBase : IResponseCheck
 {
-    public abstract CheckInfo Info { get; }
+    public abstract CheckRecord Info { get; }
 
-    protected string Requirement => Info.RequirementIds[0];
+    protected string Requirement => Info.RequirementId;
 
     /// <summary>Null when the response complies, otherwise what is wrong with it.</summary>
     protected internal abstract string? Problem(ObservedResponse response);

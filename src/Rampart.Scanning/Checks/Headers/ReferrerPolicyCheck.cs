@@ -21,14 +21,7 @@ public sealed partial class ReferrerPolicyCheck : HeaderCheckBase
 
     private static readonly HashSet<string> Leaky = new(StringComparer.Ordinal) { "unsafe-url", "no-referrer-when-downgrade" };
 
-    public override CheckInfo Info { get; } = new(
-        Id,
-        "Referrer-Policy keeps URLs from leaking",
-        ["7.2"],
-        [AppKind.Connect, AppKind.PowerUp, AppKind.ForgeEgress],
-        Severity.Low,
-        "Send Referrer-Policy: strict-origin-when-cross-origin (or no-referrer, same-origin, strict-origin) on every " +
-        "response, including errors and redirects. Never unsafe-url or no-referrer-when-downgrade: page URLs carry JWTs.");
+    public override CheckRecord Info { get; } = CheckRegistry.Embedded.Get(Id);
 
     protected override string FindingTitle => "Referrer-Policy missing or leaky";
 

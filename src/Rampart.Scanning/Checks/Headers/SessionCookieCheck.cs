@@ -12,13 +12,7 @@ public sealed partial class SessionCookieCheck : HeaderCheckBase
 {
     public const string Id = "RMP-HDR-003";
 
-    public override CheckInfo Info { get; } = new(
-        Id,
-        "Session cookies are Secure and HttpOnly",
-        ["7.4"],
-        [AppKind.Connect, AppKind.PowerUp, AppKind.ForgeEgress],
-        Severity.Medium,
-        "Set session cookies with Secure and HttpOnly (and SameSite=None only where the iframe needs it).");
+    public override CheckRecord Info { get; } = CheckRegistry.Embedded.Get(Id);
 
     protected override string FindingTitle => "Session cookie without Secure or HttpOnly";
 

@@ -10,16 +10,10 @@ namespace Rampart.Scanning.Checks.Tls;
 public sealed class TlsCipherSuiteCheck : ICheck
 {
     public const string Id = "RMP-TLS-002";
-    private const string Guideline = "G3.1";
 
-    public CheckInfo Info { get; } = new(
-        Id,
-        $"Only Mozilla intermediate cipher suites (profile {CipherSuites.MozillaProfileVersion})",
-        [Guideline],
-        [AppKind.Connect],
-        Severity.Info,
-        "Configure the suites of Mozilla's Server Side TLS intermediate profile " +
-        $"(https://ssl-config.mozilla.org/, version {CipherSuites.MozillaProfileVersion}) and remove every other suite.");
+    public CheckRecord Info { get; } = CheckRegistry.Embedded.Get(Id);
+
+    private string Guideline => Info.RequirementId;
 
     public async Task<CheckOutcome> RunAsync(ScanContext context, CancellationToken cancellationToken)
     {

@@ -10,16 +10,10 @@ namespace Rampart.Scanning.Checks.Tls;
 public sealed class TlsProtocolCheck : ICheck
 {
     public const string Id = "RMP-TLS-001";
-    private const string Requirement = "3";
 
-    public CheckInfo Info { get; } = new(
-        Id,
-        "Only TLS 1.2 and TLS 1.3 are accepted",
-        [Requirement],
-        [AppKind.Connect],
-        Severity.High,
-        "Disable SSL 2.0, SSL 3.0, TLS 1.0 and TLS 1.1 on every host the app serves from (load balancer, CDN and origin) " +
-        "and keep TLS 1.2 and/or TLS 1.3 enabled.");
+    public CheckRecord Info { get; } = CheckRegistry.Embedded.Get(Id);
+
+    private string Requirement => Info.RequirementId;
 
     public async Task<CheckOutcome> RunAsync(ScanContext context, CancellationToken cancellationToken)
     {

@@ -21,14 +21,7 @@ public sealed class HstsCheck : HeaderCheckBase
     /// <summary>One year, the minimum requirement 3 asks for.</summary>
     public const long MinimumMaxAge = 31_536_000;
 
-    public override CheckInfo Info { get; } = new(
-        Id,
-        "Strict-Transport-Security for at least a year on every response",
-        ["3"],
-        [AppKind.Connect],
-        Severity.Medium,
-        "Send Strict-Transport-Security: max-age=31536000 (or more) on every HTTPS response, including errors and " +
-        "redirects — set it where the response starts, not in the page handlers — and redirect plain http:// to https://.");
+    public override CheckRecord Info { get; } = CheckRegistry.Embedded.Get(Id);
 
     protected override string FindingTitle => "Strict-Transport-Security missing or shorter than a year";
 
