@@ -4,7 +4,7 @@ namespace Rampart.Tracking;
 /// The state of one instance of a ticket (one finding location of the unmet requirement): whether it still counts
 /// against the ticket. The ticket's own status follows from its instances (<see cref="TicketRollup"/>).
 /// </summary>
-internal enum InstanceState
+public enum InstanceState
 {
     /// <summary>Failing: counts for the ticket's severity and keeps it from being verified.</summary>
     Open,
