@@ -11,6 +11,6 @@ public static partial class CheckIdFormat
 
     // [0-9] rather than \d, which also accepts non-ASCII digits; \z rather than $, which accepts a trailing newline.
     // Catalogs can come from outside the assembly, so the match is time-bounded like every other regex here.
-    [GeneratedRegex(Pattern, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(Pattern, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex CheckId();
 }

@@ -17,9 +17,14 @@ namespace Rampart.Server;
 /// <summary>Builds the tracking server (<c>rampart serve</c>): one Kestrel host, the REST API under <c>/api</c>.</summary>
 public static class RampartServer
 {
+    /// <summary>The request body limit of every endpoint that does not set its own.</summary>
+    public const long MaxBodyBytes = 64 * 1024;
+
     /// <summary>Builds the server; call <see cref="StartAsync"/> to migrate the database and listen.</summary>
     /// <param name="minimumLogLevel">Log level on standard error (tests pass Warning to stay quiet).</param>
-    public static WebApplication Build(ServerOptions options, TimeProvider time, LogLevel minimumLogLevel = LogLevel.Information)
+    /// <param name="logging">More logging configuration after the server's own (tests add a collecting provider).</param>
+    public static WebApplication Build(ServerOptions options, TimeProvider time, LogLevel minimumLogLevel = LogLevel.Information,
+        Action<ILoggingBuilder>? logging = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -35,12 +40,13 @@ public static class RampartServer
         // Standard output is for the "listening on" line and nothing else (scripts and tests read it).
         builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
         builder.Services.Configure<ConsoleLoggerOptions>(c => c.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging?.Invoke(builder.Logging);
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            // The largest endpoint limit; BodyLimitMiddleware lowers it per endpoint.
-            kestrel.Limits.MaxRequestBodySize = BodyLimit.Reports.MaxBytes;
+            // Every body is a small JSON object but a scan report, whose endpoint raises the limit ([RequestSizeLimit]).
+            kestrel.Limits.MaxRequestBodySize = MaxBodyBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
             kestrel.Limits.MaxConcurrentConnections = 1024;
@@ -59,14 +65,17 @@ public static class RampartServer
             openApi.AddDocumentTransformer<ApiDocument>();
             openApi.AddOperationTransformer<ApiOperation>();
         });
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemCustomization.Apply);
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        HealthEndpoints.AddChecks(builder.Services);
         builder.Services.AddSingleton<EnforcementScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EnforcementScheduler>());
 
         var app = builder.Build();
-        app.UseMiddleware<ProblemMiddleware>();
-        app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+        app.UseExceptionHandler();
+        // Bodiless errors (no such route, method not allowed) become problems too; ProblemCustomization words them.
+        app.UseStatusCodePages(status => ProblemWriter.WriteAsync(status.HttpContext, status.HttpContext.Response.StatusCode));
         app.UseRouting();
-        app.UseMiddleware<BodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -89,7 +98,10 @@ public static class RampartServer
         ArgumentNullException.ThrowIfNull(app);
         await TrackingDatabase.MigrateAsync(app.Services, cancellationToken);
         await app.StartAsync(cancellationToken);
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
-        return addresses is null ? [] : [.. addresses];
+        IReadOnlyList<string> addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses is { } bound ? [.. bound] : [];
+        var options = app.Services.GetRequiredService<ServerOptions>();
+        ServerLog.Listening(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RampartServer).FullName!),
+            string.Join(", ", addresses), options.Store.Provider.ToString(), options.EnforcementInterval);
+        return addresses;
     }
 }

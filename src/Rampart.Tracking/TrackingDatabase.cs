@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Rampart.Tracking.Persistence;
 
 namespace Rampart.Tracking;
@@ -37,6 +39,16 @@ public static class TrackingDatabase
         // A migration that moves data (an UPDATE over every ticket) can run for minutes on a large store; the default
         // 30 s command timeout would abort it half-way on exactly the installations that need it most.
         db.Database.SetCommandTimeout(MigrationCommandTimeout);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        var logger = services.GetService<ILoggerFactory>()?.CreateLogger(typeof(TrackingDatabase).FullName!) ?? NullLogger.Instance;
+        if (pending.Count > 0)
+        {
+            TrackingLog.MigrationsApplied(logger, pending.Count, options.Provider.ToString(), string.Join(", ", pending));
+        }
+        else
+        {
+            TrackingLog.SchemaUpToDate(logger, options.Provider.ToString());
+        }
     }
 }

@@ -14,13 +14,15 @@ public static class TrackingServiceCollectionExtensions
 
     public const string PostgreSqlMigrationsAssembly = "Rampart.Tracking.Migrations.PostgreSql";
 
-    /// <summary>Registers the tracker: a pooled DbContext factory, the services, <see cref="TimeProvider.System"/> (unless
+    /// <summary>Registers the tracker: logging (if the host has none), a pooled DbContext factory, the services, <see cref="TimeProvider.System"/> (unless
     /// one is registered) and <see cref="TrackingPolicy.Default"/> (unless one is registered).</summary>
     public static IServiceCollection AddRampartTracking(this IServiceCollection services, TrackingStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
 
+        // The services log through ILogger<T>; a host that configured no logging gets the empty factory (no output).
+        services.AddLogging();
         services.AddPooledDbContextFactory<TrackingDbContext>(builder => Configure(builder, options));
         services.TryAddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);

@@ -1,3 +1,4 @@
+using Rampart.Catalog;
 using System.Text.RegularExpressions;
 
 namespace Rampart.Forge.Tests;
@@ -55,6 +56,6 @@ public sealed partial record CorpusApp(string Name, string Directory, IReadOnlyL
             .Where(x => x.line.Contains("expect:", StringComparison.OrdinalIgnoreCase) && !Marker().IsMatch(x.line))
             .Select(x => $"{Path.GetRelativePath(directory, x.f)}:{x.i + 1}: {x.line.Trim()}");
 
-    [GeneratedRegex(@"(?://|/\*|#)\s*expect:\s*(?<checks>RMP-[A-Z]+-\d{3}(?:\s*,\s*RMP-[A-Z]+-\d{3})*)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?://|/\*|#)\s*expect:\s*(?<checks>RMP-[A-Z]+-\d{3}(?:\s*,\s*RMP-[A-Z]+-\d{3})*)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Marker();
 }

@@ -89,6 +89,54 @@ public sealed class BadInputTests(PostgresFixture postgres)
         failures.ShouldBeEmpty(string.Join(Environment.NewLine, failures));
     }
 
+    /// <summary>
+    /// The framework writes the problems; the document describes them. Both kinds (the server's own: a validation
+    /// error with its field; the framework's: a route that does not exist) carry exactly the documented fields, with
+    /// Rampart's type URIs, whatever the client accepts.
+    /// </summary>
+    [Fact]
+    public async Task Problems_carry_exactly_the_fields_the_openapi_document_describes_whatever_the_client_accepts()
+    {
+        await using var server = await RunningServer.StartAsync(TestDatabase.Sqlite, postgres);
+        using var admin = server.Client(await server.TokenAsync(Tracking.Role.SecurityAdmin));
+        var document = JsonDocument.Parse(await admin.GetStringAsync("/openapi/v1.json")).RootElement;
+        var documented = document.GetProperty("components").GetProperty("schemas").GetProperty("Problem").GetProperty("properties")
+            .EnumerateObject().Select(p => p.Name).ToHashSet();
+        documented.ShouldBe(["type", "title", "status", "detail", "instance", "errors", "traceId"], ignoreOrder: true);
+
+        foreach (var accept in new[] { null, "text/html" })
+        {
+            using var invalid = new HttpRequestMessage(HttpMethod.Post, "/api/partners") { Content = Json("""{"name":"X","securityContactEmail":"not-an-address"}""") };
+            using var missing = new HttpRequestMessage(HttpMethod.Get, "/api/nothing-here");
+            if (accept is not null)
+            {
+                invalid.Headers.Accept.ParseAdd(accept);
+                missing.Headers.Accept.ParseAdd(accept);
+            }
+
+            using var validation = await admin.SendAsync(invalid);
+            using var notFound = await admin.SendAsync(missing);
+            foreach (var (response, status, type, fields) in new[]
+            {
+                (validation, 400, "https://rampart.dev/problems/validation", documented.ToArray()),
+                (notFound, 404, "https://rampart.dev/problems/not-found", documented.Where(f => f != "errors").ToArray()),
+            })
+            {
+                var body = await response.Content.ReadAsStringAsync();
+                ((int)response.StatusCode).ShouldBe(status, body);
+                response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json", body);
+                var problem = JsonDocument.Parse(body).RootElement;
+                problem.EnumerateObject().Select(p => p.Name).ShouldBe(fields, ignoreOrder: true, body);
+                problem.GetProperty("type").GetString().ShouldBe(type, body);
+                problem.GetProperty("status").GetInt32().ShouldBe(status, body);
+                problem.GetProperty("instance").GetString().ShouldBe(response.RequestMessage!.RequestUri!.AbsolutePath, body);
+            }
+
+            JsonDocument.Parse(await validation.Content.ReadAsStringAsync()).RootElement.GetProperty("errors")
+                .TryGetProperty("securityContactEmail", out _).ShouldBeTrue();
+        }
+    }
+
     [Theory]
     [InlineData(TestDatabase.Sqlite)]
     public async Task An_oversized_report_is_refused_with_413_before_it_is_read(string provider)

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Rampart.TestSupport;
 using Rampart.Tracking;
@@ -12,7 +13,8 @@ namespace Rampart.Server.Tests;
 
 /// <summary>
 /// A real <c>rampart serve</c> in-process: Kestrel on a loopback port, a real database (SQLite file or a fresh
-/// PostgreSQL database), a fake clock the test advances. Requests go through a real HttpClient.
+/// PostgreSQL database), a fake clock the test advances. Requests go through a real HttpClient. What the server logs
+/// is collected (<see cref="Logs"/>): Rampart's own messages at every level, everything else from Warning up.
 /// </summary>
 public sealed class RunningServer : IAsyncDisposable
 {
@@ -35,12 +37,16 @@ public sealed class RunningServer : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
+    public FakeLogCollector Logs => app.Services.GetFakeLogCollector();
+
     public static async Task<RunningServer> StartAsync(string provider, PostgresFixture postgres, TimeSpan? enforcementInterval = null)
     {
         var database = await TestDatabase.CreateAsync(provider, postgres);
         var time = new FakeTimeProvider(Start);
         var options = new ServerOptions("http://127.0.0.1:0", database.Options, enforcementInterval ?? TimeSpan.FromHours(1));
-        var app = RampartServer.Build(options, time, LogLevel.Warning);
+        var app = RampartServer.Build(options, time, LogLevel.Warning, logging => logging
+            .AddFakeLogging(logs => logs.TimeProvider = time)
+            .AddFilter<FakeLoggerProvider>("Rampart", LogLevel.Trace));
         var addresses = await RampartServer.StartAsync(app, CancellationToken.None);
         return new RunningServer(app, database, time, new Uri(addresses.Single()));
     }

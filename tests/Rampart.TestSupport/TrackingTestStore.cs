@@ -1,10 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Rampart.Tracking;
 
 namespace Rampart.TestSupport;
 
-/// <summary>A migrated tracking store on SQLite (temp file) or PostgreSQL (fresh database) with a fake clock.</summary>
+/// <summary>A migrated tracking store on SQLite (temp file) or PostgreSQL (fresh database) with a fake clock and a log collector.</summary>
 public sealed class TrackingTestStore : IAsyncDisposable
 {
     private readonly string? tempDir;
@@ -25,6 +26,9 @@ public sealed class TrackingTestStore : IAsyncDisposable
 
     public TrackingStoreOptions Options { get; }
 
+    /// <summary>What the tracker logged (Information and above), through a real logger provider.</summary>
+    public FakeLogCollector Logs => Services.GetFakeLogCollector();
+
     public static async Task<TrackingTestStore> CreateAsync(DatabaseProvider provider, PostgresFixture? postgres, TrackingPolicy? policy = null)
     {
         string? tempDir = null;
@@ -43,6 +47,7 @@ public sealed class TrackingTestStore : IAsyncDisposable
         var time = new FakeTimeProvider(Start);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
+        services.AddFakeLogging(logs => logs.TimeProvider = time);
         if (policy is not null)
         {
             services.AddSingleton(policy);

@@ -181,9 +181,9 @@ internal sealed partial class CatalogMapper(string sourceName)
     // Folded YAML blocks keep a trailing newline and authors wrap long text; one line reads better everywhere.
     private static string Normalise(string text) => WhiteSpace().Replace(text.Trim(), " ");
 
-    [GeneratedRegex(@"^G?[0-9]+(\.[0-9]+)*\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"^G?[0-9]+(\.[0-9]+)*\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex RequirementId();
 
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex WhiteSpace();
 }

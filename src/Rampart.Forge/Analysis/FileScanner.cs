@@ -1,3 +1,4 @@
+using Rampart.Catalog;
 using System.Text.RegularExpressions;
 using Acornima.Ast;
 using Rampart.Forge.Checks;
@@ -22,7 +23,7 @@ public sealed class FileScanner
 
     private static readonly Regex AdminPath = new(
         @"/(admin/(v\d|control/v\d)/orgs|admin/user-provisioning/|scim/directory/|users/[^/]+/manage|orgs/[^/]+/(api-tokens|api-keys|service-accounts))",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, RegexLimits.MatchTimeout);
 
     private static readonly string[] PersonalFields = ["accountId", "emailAddress", "email", "displayName", "fullName", "phoneNumber"];
 
@@ -134,7 +135,7 @@ public sealed class FileScanner
             return false;
         }
 
-        var match = Regex.Match(url, @"^https?://([^/?#:]+)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        var match = Regex.Match(url, @"^https?://([^/?#:]+)", RegexOptions.CultureInvariant, RegexLimits.MatchTimeout);
         if (!match.Success)
         {
             return url.StartsWith("/rest/", StringComparison.Ordinal) || url.StartsWith("/wiki/", StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Rampart.Catalog;
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Acornima;
@@ -22,7 +23,7 @@ public sealed class FunctionSummarizer
         ["timingSafeEqual", "verify", "verifySignature", "verifyWebhook", "validateSignature", "verifyToken", "compare", "compareSync"], StringComparer.Ordinal);
 
     private static readonly Regex FixedOrigin = new(
-        @"^(https?://[^/{}?#@\\]+/|/[^/])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        @"^(https?://[^/{}?#@\\]+/|/[^/])", RegexOptions.CultureInvariant, RegexLimits.MatchTimeout);
 
     private static readonly AuthSource Never = new(false, []);
     private static readonly AuthSource Always = new(true, []);

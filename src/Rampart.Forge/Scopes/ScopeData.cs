@@ -1,3 +1,4 @@
+using Rampart.Catalog;
 using System.Text.RegularExpressions;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -35,7 +36,7 @@ public sealed class ScopeData
         var file = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build().Deserialize<ScopeFile>(reader);
         return new ScopeData(
             file.Scopes.ToDictionary(s => s.Name, s => s.Family, StringComparer.Ordinal),
-            file.Routes.Select(r => new ScopeRoute(r.Product, r.Methods, new Regex(r.Path, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), r.Scopes)).ToList());
+            file.Routes.Select(r => new ScopeRoute(r.Product, r.Methods, new Regex(r.Path, RegexOptions.CultureInvariant, RegexLimits.MatchTimeout), r.Scopes)).ToList());
     }
 
     private sealed class ScopeFile

@@ -1,3 +1,4 @@
+using Rampart.Catalog;
 using System.Text.RegularExpressions;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -10,7 +11,7 @@ public sealed record TakeoverFingerprints(IReadOnlyList<TakeoverFingerprint> Ser
     private const string ResourceName = "Rampart.Scanning.Dns.takeover-fingerprints.yaml";
 
     // Bodies come from hostile servers: a pattern must never run away on them.
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+    public static TimeSpan MatchTimeout => RegexLimits.MatchTimeout;
 
     private static readonly Lazy<TakeoverFingerprints> Embedded = new(LoadEmbedded);
 

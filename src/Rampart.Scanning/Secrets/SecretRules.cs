@@ -1,3 +1,4 @@
+using Rampart.Catalog;
 using System.Text.RegularExpressions;
 
 namespace Rampart.Scanning.Secrets;
@@ -5,8 +6,7 @@ namespace Rampart.Scanning.Secrets;
 /// <summary>The built-in secret rules, shared by the descriptor check and (later) served-content and Forge checks.</summary>
 public static class SecretRules
 {
-    // Wall-clock, so a busy machine eats into it: 250 ms dropped a real finding on a 2-core machine at load 12.
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Timeout = RegexLimits.MatchTimeout;
 
     private static readonly string[] Placeholders =
     [

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Rampart.Server.Auth;
+using Rampart.ScanReports;
 using Rampart.Server.Http;
 using Rampart.Tracking;
 
@@ -54,8 +56,8 @@ public static class AppEndpoints
                 return Results.Ok(await ingest.IngestAsync(ActorAccessor.Get(http), key, report, ct));
             })
             .RequireAuthorization(Policies.Ingest)
-            .WithMetadata(BodyLimit.Reports)
-            .Accepts<Rampart.ScanReports.ScanReport>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(ScanReportReader.MaxBytes))
+            .Accepts<ScanReport>("application/json")
             .Produces<IngestResult>()
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .WithName("IngestReport")

@@ -72,6 +72,8 @@ public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptio
         var detail = result.Failure?.Message
             ?? $"{Request.Method} {Request.Path} needs a token: send 'Authorization: Bearer <token>' (create one with 'rampart tokens create').";
         Response.Headers.WWWAuthenticate = result.Failure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
+        ServerLog.AuthenticationFailed(Logger, Request.Method, Request.Path, Context.Connection.RemoteIpAddress?.ToString(),
+            result.Failure?.Message ?? "no bearer token");
         await ProblemWriter.WriteAsync(Context, StatusCodes.Status401Unauthorized, "unauthenticated", "Unauthenticated", detail);
     }
 
@@ -81,6 +83,7 @@ public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptio
         var policy = Context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>()
             .Select(a => a.Policy).LastOrDefault(p => p is not null);
         var allowed = policy is not null && Policies.Roles.TryGetValue(policy, out var roles) ? $" (allowed: {string.Join(", ", roles)})" : "";
+        ServerLog.AccessForbidden(Logger, Context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value, role, Request.Method, Request.Path);
         return ProblemWriter.WriteAsync(Context, StatusCodes.Status403Forbidden, "forbidden", "Forbidden",
             $"Role '{role}' may not call {Request.Method} {Request.Path}{allowed}.");
     }

@@ -2,7 +2,7 @@ namespace Rampart.Server.Http;
 
 /// <summary>
 /// A request the server itself refuses before any service sees it (wrong content type, body too large,
-/// malformed JSON, missing fields). Turned into an RFC 7807 problem by <see cref="ProblemMiddleware"/>.
+/// malformed JSON, missing fields). Turned into an RFC 7807 problem by <see cref="ApiExceptionHandler"/>.
 /// </summary>
 public sealed class ApiProblemException : Exception
 {

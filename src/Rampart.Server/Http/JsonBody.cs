@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
 namespace Rampart.Server.Http;
@@ -33,30 +34,24 @@ public static class JsonBody
         return value ?? throw new ApiProblemException(400, "Request body missing", "The request body is JSON null; a JSON object is expected.");
     }
 
-    /// <summary>Reads the whole body into memory, refusing a wrong content type and anything above the endpoint's <see cref="BodyLimit"/>.</summary>
+    /// <summary>
+    /// Reads the whole body into memory, refusing a wrong content type and a declared length above the request's body
+    /// limit (Kestrel's, raised per endpoint by <c>[RequestSizeLimit]</c> metadata). A body without a length that grows
+    /// past the limit is cut off by Kestrel itself (<see cref="BadHttpRequestException"/>, 413).
+    /// </summary>
     public static async Task<ReadOnlyMemory<byte>> ReadBytesAsync(HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         RequireJson(context.Request);
-        var limit = context.GetEndpoint()?.Metadata.GetMetadata<BodyLimit>()?.MaxBytes ?? BodyLimit.Small.MaxBytes;
-        if (context.Request.ContentLength > limit)
+        // Refused before the first read, so a client that sent 'Expect: 100-continue' never sends the body.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } limit && context.Request.ContentLength > limit)
         {
-            throw TooLarge(context.Request.ContentLength.Value, limit);
+            throw new ApiProblemException(413, "Payload too large",
+                $"The request body has {context.Request.ContentLength.Value} bytes; this endpoint accepts at most {limit} bytes.");
         }
 
         using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                throw TooLarge(buffer.Length + read, limit);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
+        await context.Request.Body.CopyToAsync(buffer, cancellationToken);
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
@@ -83,7 +78,4 @@ public static class JsonBody
             throw new ApiProblemException(415, "Unsupported media type", $"Content-Type '{request.ContentType}' is not accepted; send 'application/json'.");
         }
     }
-
-    private static ApiProblemException TooLarge(long size, long limit) =>
-        new(413, "Payload too large", $"The request body has at least {size} bytes; this endpoint accepts at most {limit} bytes.");
 }

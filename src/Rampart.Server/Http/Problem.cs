@@ -2,7 +2,11 @@ using System.Text.Json.Serialization;
 
 namespace Rampart.Server.Http;
 
-/// <summary>The RFC 7807 body every error response carries (<c>application/problem+json</c>).</summary>
+/// <summary>
+/// The RFC 7807 body every error response carries (<c>application/problem+json</c>), as the OpenAPI document describes
+/// it. The server writes it as the framework's <c>ProblemDetails</c> (<see cref="ProblemWriter"/>, completed by
+/// <see cref="ProblemCustomization"/>); a test compares a served problem's fields with this record's.
+/// </summary>
 public sealed record Problem(
     string Type,
     string Title,

@@ -30,21 +30,33 @@ internal static class DbErrors
 
     /// <summary>A clash worth retrying the whole unit of work for: a duplicate key from a concurrent writer, a lost
     /// optimistic-concurrency race, a PostgreSQL serialization failure or deadlock.</summary>
-    public static bool IsRetryable(Exception exception)
+    public static bool IsRetryable(Exception exception) => RetryReason(exception) is not null;
+
+    /// <summary>Which retryable clash this is (<c>unique-violation</c>, <c>concurrency</c>, <c>serialization-failure</c>,
+    /// <c>deadlock</c>), or null when it is not one: the retry log names it.</summary>
+    public static string? RetryReason(Exception exception)
     {
-        if (exception is DbUpdateConcurrencyException || IsUniqueViolation(exception))
+        if (exception is DbUpdateConcurrencyException)
         {
-            return true;
+            return "concurrency";
+        }
+
+        if (IsUniqueViolation(exception))
+        {
+            return "unique-violation";
         }
 
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is PostgresException pg && pg.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected)
+            switch (e)
             {
-                return true;
+                case PostgresException { SqlState: PostgresErrorCodes.SerializationFailure }:
+                    return "serialization-failure";
+                case PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected }:
+                    return "deadlock";
             }
         }
 
-        return false;
+        return null;
     }
 }

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace Rampart.Tracking.Persistence;
 
 /// <summary>Runs a unit of work again (with a fresh context) when it lost a race with a concurrent writer.</summary>
@@ -5,7 +8,12 @@ internal static class Retry
 {
     public const int MaxAttempts = 5;
 
-    public static async Task<T> OnConflictAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>Retries without logging; for the one caller not yet handed a logger (ingest), to be removed with it.</summary>
+    public static Task<T> OnConflictAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        OnConflictAsync(NullLogger.Instance, "ingest", work, cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/>, retrying a lost race; each retry is logged (event 1101) naming <paramref name="operation"/>.</summary>
+    public static async Task<T> OnConflictAsync<T>(ILogger logger, string operation, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -13,8 +21,9 @@ internal static class Retry
             {
                 return await work(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (attempt < MaxAttempts && DbErrors.IsRetryable(e))
+            catch (Exception e) when (attempt < MaxAttempts && DbErrors.RetryReason(e) is { } reason)
             {
+                TrackingLog.Retrying(logger, operation, reason, attempt, MaxAttempts);
                 // The other writer's rows are committed now; the next attempt sees them (e.g. the ticket it created).
                 await Task.Delay(TimeSpan.FromMilliseconds(5 * attempt), cancellationToken).ConfigureAwait(false);
             }

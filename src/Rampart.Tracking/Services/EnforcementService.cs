@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Rampart.Tracking.Persistence;
 
 namespace Rampart.Tracking;
@@ -9,10 +10,10 @@ namespace Rampart.Tracking;
 /// before due, delists apps with blocking tickets (per the policy's breach action for their severity) and relists apps
 /// when none remain. Every change is an audit entry naming its cause. Runs as <see cref="Actor.System"/>.
 /// </summary>
-public sealed class EnforcementService(IDbContextFactory<TrackingDbContext> dbFactory, TimeProvider time, TrackingPolicy policy)
+public sealed class EnforcementService(IDbContextFactory<TrackingDbContext> dbFactory, TimeProvider time, TrackingPolicy policy, ILogger<EnforcementService> logger)
 {
     public Task<EnforcementResult> RunAsync(CancellationToken cancellationToken = default) =>
-        Retry.OnConflictAsync(ct => RunCoreAsync(null, ct), cancellationToken);
+        Retry.OnConflictAsync(logger, "enforcement", ct => RunCoreAsync(null, ct), cancellationToken);
 
     private async Task<EnforcementResult> RunCoreAsync(long? appId, CancellationToken cancellationToken)
     {
@@ -41,19 +42,22 @@ public sealed class EnforcementService(IDbContextFactory<TrackingDbContext> dbFa
                 || (t.Status == TicketStatus.ExceptionGranted && t.ExceptionExpiresAt != null && t.ExceptionExpiresAt <= now))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
-        var emails = new Dictionary<long, string>();
-        async Task<string> ContactOf(long app)
+        var contacts = new Dictionary<long, (string Key, string Email)>();
+        async Task<(string Key, string Email)> ContactOf(long app)
         {
-            if (!emails.TryGetValue(app, out var email))
+            if (!contacts.TryGetValue(app, out var contact))
             {
-                email = await (from a in db.Apps join p in db.Partners on a.PartnerId equals p.Id where a.Id == app select p.SecurityContactEmail)
+                var row = await (from a in db.Apps join p in db.Partners on a.PartnerId equals p.Id where a.Id == app select new { a.Key, p.SecurityContactEmail })
                     .FirstAsync(cancellationToken).ConfigureAwait(false);
-                emails[app] = email;
+                contact = (row.Key, row.SecurityContactEmail);
+                contacts[app] = contact;
             }
 
-            return email;
+            return contact;
         }
 
+        // Decisions are logged once saved, so an attempt that loses a race at SaveChanges and is retried logs none twice.
+        var decisions = new List<Action>();
         int reopened = 0, escalated = 0, reminded = 0;
         foreach (var t in due)
         {
@@ -77,7 +81,10 @@ public sealed class EnforcementService(IDbContextFactory<TrackingDbContext> dbFa
                 var reason = $"due date {t.DueDate:O} passed; policy {policy.Version}: {Wire(t.Severity)} breach → {action.ToString().ToLowerInvariant()}";
                 db.Audit.Add(TicketMoves.Apply(t, TicketStatus.Escalated, actor, Role.System, reason, now));
                 // Notifications are recorded for delivery (the server's notifier sends them); the record is the proof of notice.
-                db.Audit.Add(AuditRecord.Create(now, actor, "notification.escalated", AuditRecord.Ticket(t.Id), null, await ContactOf(t.AppId).ConfigureAwait(false), reason));
+                var contact = await ContactOf(t.AppId).ConfigureAwait(false);
+                db.Audit.Add(AuditRecord.Create(now, actor, "notification.escalated", AuditRecord.Ticket(t.Id), null, contact.Email, reason));
+                var (app, ticket, severity, dueDate) = (contact.Key, t.Id, Wire(t.Severity), t.DueDate);
+                decisions.Add(() => TrackingLog.TicketEscalated(logger, app, ticket, severity, dueDate, policy.Version, action.ToString().ToLowerInvariant()));
                 escalated++;
             }
             else if (t.DueDate > now && t.Status != TicketStatus.Escalated)
@@ -92,7 +99,7 @@ public sealed class EnforcementService(IDbContextFactory<TrackingDbContext> dbFa
 
                 t.LastReminderDays = days;
                 t.Version++;
-                db.Audit.Add(AuditRecord.Create(now, actor, "notification.reminder", AuditRecord.Ticket(t.Id), null, await ContactOf(t.AppId).ConfigureAwait(false),
+                db.Audit.Add(AuditRecord.Create(now, actor, "notification.reminder", AuditRecord.Ticket(t.Id), null, (await ContactOf(t.AppId).ConfigureAwait(false)).Email,
                     $"due {t.DueDate:O}, within {days} day(s); policy {policy.Version}"));
                 reminded++;
             }
@@ -124,13 +131,17 @@ public sealed class EnforcementService(IDbContextFactory<TrackingDbContext> dbFa
                 var cause = $"policy {policy.Version}: fix deadline breached by ticket(s) {string.Join(", ", ids)} whose severity delists";
                 Relist(app, ListingState.Delisted, cause, idText);
                 db.Audit.Add(AuditRecord.Create(now, actor, "app.delisted", AuditRecord.App(app.Key), "listed", "delisted", cause));
+                var key = app.Key;
+                decisions.Add(() => TrackingLog.AppDelisted(logger, key, idText, policy.Version));
                 delisted++;
             }
             else if (app.ListingState == ListingState.Delisted && ids.Count == 0)
             {
-                var cause = $"no blocking ticket remains (was: {app.BlockingTicketIds})";
+                var (key, was) = (app.Key, app.BlockingTicketIds);
+                var cause = $"no blocking ticket remains (was: {was})";
                 Relist(app, ListingState.Listed, cause, null);
                 db.Audit.Add(AuditRecord.Create(now, actor, "app.relisted", AuditRecord.App(app.Key), "delisted", "listed", cause));
+                decisions.Add(() => TrackingLog.AppRelisted(logger, key, was));
                 relisted++;
             }
             else if (app.ListingState == ListingState.Delisted && app.BlockingTicketIds != idText)
@@ -142,6 +153,7 @@ public sealed class EnforcementService(IDbContextFactory<TrackingDbContext> dbFa
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        decisions.ForEach(log => log());
         return new EnforcementResult(escalated, delisted, relisted, reminded, reopened);
 
         void Relist(AppEntity app, ListingState state, string cause, string? ids)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Rampart.Tracking.Persistence;
 
 namespace Rampart.Tracking;
@@ -6,7 +7,7 @@ namespace Rampart.Tracking;
 /// <summary>Approved exceptions: (app, requirement, optional location glob) with a reason and an expiry. While active, no
 /// ticket is opened or kept open for a matching finding: without a glob it covers the requirement's ticket whole, with
 /// one the ticket's instances it matches.</summary>
-public sealed class ExceptionService(IDbContextFactory<TrackingDbContext> dbFactory, TimeProvider time, EnforcementService enforcement)
+public sealed class ExceptionService(IDbContextFactory<TrackingDbContext> dbFactory, TimeProvider time, EnforcementService enforcement, ILogger<ExceptionService> logger)
 {
     public async Task<ExceptionDto> GrantAsync(Actor actor, GrantExceptionRequest request, CancellationToken cancellationToken = default)
     {
@@ -20,7 +21,7 @@ public sealed class ExceptionService(IDbContextFactory<TrackingDbContext> dbFact
             .Check(request.LocationPattern is null || (request.LocationPattern.Length is > 0 and <= 4000), "locationPattern", "must be 1 to 4000 characters when given")
             .Check(request.ExpiresAt > now, "expiresAt", "must be in the future")
             .ThrowIfAny();
-        return await Retry.OnConflictAsync(ct => GrantOnceAsync(actor, request, now, ct), cancellationToken).ConfigureAwait(false);
+        return await Retry.OnConflictAsync(logger, "exception-grant", ct => GrantOnceAsync(actor, request, now, ct), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The grant, the tickets it covers and the app's enforcement run, in one transaction.</summary>
@@ -90,7 +91,7 @@ public sealed class ExceptionService(IDbContextFactory<TrackingDbContext> dbFact
     public async Task<ExceptionDto> RevokeAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
     {
         Access.RequireStaff(actor, "revoke exceptions");
-        return await Retry.OnConflictAsync(ct => RevokeOnceAsync(actor, id, ct), cancellationToken).ConfigureAwait(false);
+        return await Retry.OnConflictAsync(logger, "exception-revoke", ct => RevokeOnceAsync(actor, id, ct), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The revocation, the tickets it reopens and the app's enforcement run, in one transaction.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Rampart.ScanReports;
 using Rampart.Tracking.Persistence;
 
@@ -11,7 +12,7 @@ namespace Rampart.Tracking;
 /// app), one ticket per unmet requirement (app, requirement, check) holding one instance per finding fingerprint, both
 /// guaranteed by unique indexes, races with concurrent ingests retried.
 /// </summary>
-public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory, TimeProvider time, TrackingPolicy policy, CheckVectors vectors, EnforcementService enforcement)
+public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory, TimeProvider time, TrackingPolicy policy, CheckVectors vectors, EnforcementService enforcement, ILogger<IngestService> logger)
 {
     /// <summary>How far ahead of the ingest's clock "nothing due" is checked before the enforcement run is skipped: the run
     /// would read its own (later) clock, and this keeps the skip safe for any ingest shorter than this.</summary>
@@ -21,6 +22,7 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(reportJson);
+        var started = time.GetTimestamp();
         if (actor.Role is not (Role.Ingest or Role.SecurityAdmin or Role.SecurityAnalyst or Role.System))
         {
             throw new ForbiddenException($"role {RoleNames.ToWire(actor.Role)} may not upload scan reports");
@@ -44,7 +46,10 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
         var (report, sha) = (body.Report, body.Sha256);
         var plan = ReportPlan.From(report);
 
-        return await Retry.OnConflictAsync(ct => IngestOnceAsync(actor, appKey, report, plan, sha, ct), cancellationToken).ConfigureAwait(false);
+        var result = await Retry.OnConflictAsync(ct => IngestOnceAsync(actor, appKey, report, plan, sha, ct), cancellationToken).ConfigureAwait(false);
+        TrackingLog.ReportIngested(logger, appKey, result.ReportId, result.Created, result.Reopened, result.VerifiedFixed, result.Unchanged,
+            result.Suppressed, result.Duplicate, (long)time.GetElapsedTime(started).TotalMilliseconds);
+        return result;
     }
 
     private async Task<IngestResult> IngestOnceAsync(Actor actor, string appKey, ScanReport report, ReportPlan plan, string sha, CancellationToken cancellationToken)

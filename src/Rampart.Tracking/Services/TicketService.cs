@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Rampart.Tracking.Persistence;
 
 namespace Rampart.Tracking;
 
 /// <summary>Reading tickets, moving them through the lifecycle, comments and severity overrides.</summary>
-public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory, TimeProvider time, TrackingPolicy policy, EnforcementService enforcement)
+public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory, TimeProvider time, TrackingPolicy policy, EnforcementService enforcement, ILogger<TicketService> logger)
 {
     public async Task<TicketPage> ListAsync(Actor actor, TicketQuery query, CancellationToken cancellationToken = default)
     {
@@ -105,7 +106,7 @@ public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
         RequireWriter(actor);
-        await Retry.OnConflictAsync(ct => InTransactionAsync((db, c) => TransitionInAsync(db, actor, id, request, c), ct), cancellationToken).ConfigureAwait(false);
+        await Retry.OnConflictAsync(logger, "ticket-transition", ct => InTransactionAsync((db, c) => TransitionInAsync(db, actor, id, request, c), ct), cancellationToken).ConfigureAwait(false);
         return await GetAsync(actor, id, cancellationToken).ConfigureAwait(false);
     }
 
@@ -198,7 +199,7 @@ public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory
         Access.RequireStaff(actor, "override a ticket's severity");
         var vector = CvssVector.Parse(request.CvssVector);
         new Validate().Required("reason", request.Reason, 4000).ThrowIfAny();
-        await Retry.OnConflictAsync(ct => InTransactionAsync((db, c) => SetSeverityInAsync(db, actor, id, request, vector, c), ct), cancellationToken).ConfigureAwait(false);
+        await Retry.OnConflictAsync(logger, "ticket-severity", ct => InTransactionAsync((db, c) => SetSeverityInAsync(db, actor, id, request, vector, c), ct), cancellationToken).ConfigureAwait(false);
         return await GetAsync(actor, id, cancellationToken).ConfigureAwait(false);
     }
 

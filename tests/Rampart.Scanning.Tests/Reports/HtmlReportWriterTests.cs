@@ -1,3 +1,4 @@
+using Rampart.Catalog;
 using System.Text.RegularExpressions;
 using Rampart.Scanning.Reports;
 using Rampart.ScanReports;
@@ -110,9 +111,9 @@ public sealed partial class HtmlReportWriterTests
         html.ShouldContain("<tr><th>Base URL</th><td>—</td></tr>");
     }
 
-    [GeneratedRegex("<(?!!)/?(?<name>[a-zA-Z0-9]+)(?<attributes>[^>]*)>", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex("<(?!!)/?(?<name>[a-zA-Z0-9]+)(?<attributes>[^>]*)>", RegexOptions.None, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Tag();
 
-    [GeneratedRegex("""(?<name>[a-zA-Z-]+)="[^"]*"|(?<name>[a-zA-Z-]+)""", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex("""(?<name>[a-zA-Z-]+)="[^"]*"|(?<name>[a-zA-Z-]+)""", RegexOptions.None, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Attribute();
 }

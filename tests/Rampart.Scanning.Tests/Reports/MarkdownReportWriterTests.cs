@@ -1,3 +1,4 @@
+using Rampart.Catalog;
 using System.Text.RegularExpressions;
 using Rampart.Scanning.Reports;
 using Rampart.ScanReports;
@@ -202,18 +203,18 @@ public sealed partial class MarkdownReportWriterTests
     private static bool IsClosing(string line, string fence) =>
         line.TrimEnd().Length >= fence.Length && line.TrimEnd().All(c => c == '`');
 
-    [GeneratedRegex("^(`{3,})[^`]*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex("^(`{3,})[^`]*$", RegexOptions.None, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex FenceLine();
 
-    [GeneratedRegex("(?<!`)(`+)(?!`).+?(?<!`)\\1(?!`)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex("(?<!`)(`+)(?!`).+?(?<!`)\\1(?!`)", RegexOptions.None, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex CodeSpan();
 
-    [GeneratedRegex("<table>.*?</table>", RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex("<table>.*?</table>", RegexOptions.Singleline, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Table();
 
-    [GeneratedRegex("<tr>(?:(?!</tr>).)*?<td.*?</tr>", RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex("<tr>(?:(?!</tr>).)*?<td.*?</tr>", RegexOptions.Singleline, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex BodyRow();
 
-    [GeneratedRegex("<pre><code[^>]*>(.*?)</code></pre>", RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex("<pre><code[^>]*>(.*?)</code></pre>", RegexOptions.Singleline, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex CodeBlock();
 }

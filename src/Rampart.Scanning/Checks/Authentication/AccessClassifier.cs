@@ -1,3 +1,4 @@
+using Rampart.Catalog;
 using System.Text.RegularExpressions;
 using Rampart.Scanning.Http;
 
@@ -55,6 +56,6 @@ public static partial class AccessClassifier
     }
 
     [GeneratedRegex(@"(^|[/._-])(login|log-in|logon|signin|sign-in|sso|oauth2?|authorize|authenticate|auth|session/new)([/._-]|$)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex LoginPath();
 }

@@ -1,3 +1,4 @@
+using Rampart.Catalog;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -30,6 +31,6 @@ public static partial class BodyComparison
         Nonce().Replace(Encoding.UTF8.GetString(body), "${name}=\"…\"");
 
     [GeneratedRegex(@"(?<name>nonce|csrf[-_]?token|_csrf|xsrf[-_]?token|_token|authenticity_token)\s*=\s*[""'][^""']{0,512}[""']",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Nonce();
 }

@@ -1,3 +1,4 @@
+using Rampart.Catalog;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -27,6 +28,6 @@ public static partial class TenantData
 
     [GeneratedRegex(
         @"[a-z0-9][a-z0-9-]*\.(atlassian\.net|jira\.com|jira-dev\.com)|""(accountId|clientKey|cloudId|sharedSecret|emailAddress|userKey)""\s*:|\b[0-9a-f]{6}:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Markers();
 }

@@ -1,3 +1,4 @@
+using Rampart.Catalog;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Rampart.Scanning.Engine;
@@ -203,9 +204,9 @@ public sealed partial class ServedContent
 
     private static bool IsAppOrigin(Uri url, HashSet<string> origins) => origins.Contains(url.GetLeftPart(UriPartial.Authority));
 
-    [GeneratedRegex(@"<script\b[^>]*?\bsrc\s*=\s*[""']?([^""'\s>]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"<script\b[^>]*?\bsrc\s*=\s*[""']?([^""'\s>]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex ScriptSrc();
 
-    [GeneratedRegex(@"^\s*//[#@]\s*sourceMappingURL=(\S+)\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"^\s*//[#@]\s*sourceMappingURL=(\S+)\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex SourceMappingUrl();
 }

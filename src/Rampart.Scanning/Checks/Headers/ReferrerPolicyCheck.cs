@@ -71,6 +71,6 @@ public sealed partial class ReferrerPolicyCheck : HeaderCheckBase
     }
 
     [GeneratedRegex(@"<meta\s+(?=[^>]*name\s*=\s*[""']?referrer[""']?)[^>]*content\s*=\s*[""']?(?<policy>[a-z,\s-]+)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Meta();
 }

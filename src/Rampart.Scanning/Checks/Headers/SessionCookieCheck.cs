@@ -60,6 +60,6 @@ public sealed partial class SessionCookieCheck : HeaderCheckBase
     }
 
     [GeneratedRegex(@"sess|sid$|^sid|jsessionid|phpsessid|cfid|cftoken|auth|token|login|remember|identity|connect\.sid",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex SessionName();
 }
