@@ -249,7 +249,8 @@ internal static class TicketQueryBenchmark
                     await writer.WriteAsync(partnerIds[a % Partners], NpgsqlDbType.Uuid, cancellationToken);
                     await writer.WriteAsync(Convert.ToHexStringLower(BitConverter.GetBytes(((long)a << 32) | (uint)t)) + new string('0', 24), NpgsqlDbType.Varchar, cancellationToken);
                     await writer.WriteAsync("3", NpgsqlDbType.Varchar, cancellationToken);
-                    await writer.WriteAsync("RMP-HSTS-001", NpgsqlDbType.Varchar, cancellationToken);
+                    // A ticket is one unmet requirement per check of an app (unique): each of an app's tickets its own check.
+                    await writer.WriteAsync($"RMP-BENCH-{t:D5}", NpgsqlDbType.Varchar, cancellationToken);
                     await writer.WriteAsync("No Strict-Transport-Security header", NpgsqlDbType.Varchar, cancellationToken);
                     await writer.WriteAsync(location, NpgsqlDbType.Varchar, cancellationToken);
                     await writer.WriteAsync("GET " + location + " -> 200 without Strict-Transport-Security", NpgsqlDbType.Text, cancellationToken);

@@ -35,6 +35,14 @@ public sealed class OpenApiTests(PostgresFixture postgres)
         var transition = paths.GetProperty("/api/tickets/{id}/transitions").GetProperty("post");
         transition.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _).ShouldBeTrue();
         document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _).ShouldBeTrue();
+
+        // A ticket is the unmet requirement; its detail lists the locations it failed at as instances.
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var instances = schemas.GetProperty("TicketDetailDto").GetProperty("properties").GetProperty("instances");
+        instances.GetProperty("type").GetString().ShouldBe("array");
+        var instance = schemas.GetProperty(instances.GetProperty("items").GetProperty("$ref").GetString()!.Split('/')[^1]);
+        instance.GetProperty("properties").EnumerateObject().Select(p => p.Name)
+            .ShouldBe(["fingerprint", "location", "evidence", "state", "firstSeen", "lastSeen"], ignoreOrder: true);
     }
 
     [Fact]

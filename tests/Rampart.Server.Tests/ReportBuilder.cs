@@ -4,10 +4,13 @@ using Rampart.ScanReports;
 
 namespace Rampart.Server.Tests;
 
-/// <summary>Makes ScanReport JSON the way <c>rampart scan --format json</c> writes it, with chosen failing locations.</summary>
+/// <summary>Makes ScanReport JSON the way <c>rampart scan --format json</c> writes it, with chosen failing locations. Each
+/// location fails its own check of requirement 3, so N failing locations are N tickets (a ticket is one unmet requirement
+/// per check; locations of one check would be instances of one ticket).</summary>
 public static class ReportBuilder
 {
-    public const string CheckId = "RMP-HSTS-001";
+    /// <summary>The check failing at location <paramref name="location"/>.</summary>
+    public static string CheckId(int location) => $"RMP-SRV-{location:0000}";
     public const string RequirementId = "3";
 
     public static readonly DateTimeOffset ScannedAt = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
@@ -19,8 +22,8 @@ public static class ReportBuilder
             .Select(i =>
             {
                 var location = $"https://{appKey}.example.com/page/{i}";
-                return new Finding(CheckId, RequirementId, Rampart.Catalog.Severity.Medium, "No Strict-Transport-Security header",
-                    location, "GET " + location + " → 200 without Strict-Transport-Security" + evidencePadding, Fingerprint(appKey, location),
+                return new Finding(CheckId(i), RequirementId, Rampart.Catalog.Severity.Medium, "No Strict-Transport-Security header",
+                    location, "GET " + location + " → 200 without Strict-Transport-Security" + evidencePadding, Fingerprint(appKey, CheckId(i), location),
                     "Send Strict-Transport-Security: max-age=31536000.");
             })
             .ToList();
@@ -32,7 +35,7 @@ public static class ReportBuilder
             new CatalogInfo("2026", new DateOnly(2026, 10, 31)),
             ScannedAt,
             ScannedAt.AddMinutes(1),
-            [new RequirementResult(RequirementId, "TLS 1.2 or later and HSTS", status, null, [CheckId])],
+            [new RequirementResult(RequirementId, "TLS 1.2 or later and HSTS", status, null, [.. findings.Select(f => f.CheckId).DefaultIfEmpty(CheckId(0))])],
             findings,
             [],
             []);
@@ -41,6 +44,6 @@ public static class ReportBuilder
     public static string Json(string appKey, int failing, int firstLocation = 0, string evidencePadding = "") =>
         ScanReportJson.Serialize(Create(appKey, failing, firstLocation, evidencePadding));
 
-    private static string Fingerprint(string appKey, string location) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{appKey}\n{CheckId}\n{location}")))[..40];
+    private static string Fingerprint(string appKey, string checkId, string location) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{appKey}\n{checkId}\n{location}")))[..40];
 }

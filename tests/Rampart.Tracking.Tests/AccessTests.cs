@@ -81,7 +81,7 @@ public sealed class AccessTests(PostgresFixture postgres) : DbTest(postgres)
         await IngestAsync(store, "com.example.app", Report("com.example.app", [
             Finding("low", check: "RMP-X-004", requirement: "93", severity: Catalog.Severity.Low),
             Finding("crit", check: "RMP-X-001", requirement: "90", severity: Catalog.Severity.Critical),
-            Finding("h1"), Finding("h2"), Finding("h3"),
+            Finding("h1", check: "RMP-X-011", severity: Catalog.Severity.Medium), Finding("h2", check: "RMP-X-012", severity: Catalog.Severity.Medium), Finding("h3", check: "RMP-X-013", severity: Catalog.Severity.Medium),
         ]));
         var tickets = store.Get<TicketService>();
 

@@ -46,6 +46,57 @@ public sealed class IngestStoreValuesTests(PostgresFixture postgres) : DbTest(po
         }
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Each_instance_value_ingest_binds_is_what_EF_stores_in_that_column(DatabaseProvider provider)
+    {
+        await using var store = await StoreAsync(provider);
+        await SeedAppAsync(store);
+        await using var db = await store.Get<IDbContextFactory<TrackingDbContext>>().CreateDbContextAsync();
+        var app = await db.Apps.AsNoTracking().SingleAsync();
+        var ticket = Sample(app.Id, app.PartnerId);
+        db.Tickets.Add(ticket);
+        await db.SaveChangesAsync();
+        var instance = SampleInstance(ticket.Id, app.Id);
+        db.Instances.Add(instance);
+        await db.SaveChangesAsync();
+
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"SELECT {string.Join(", ", IngestStore.InstanceColumns.Select(c => $"\"{c}\""))} FROM ticket_instances WHERE \"Id\" = {instance.Id}";
+        await using var reader = await command.ExecuteReaderAsync();
+        (await reader.ReadAsync()).ShouldBeTrue();
+
+        object?[] bound = provider == DatabaseProvider.Sqlite
+            ? IngestStore.InstanceValues(instance)
+            : [.. IngestStore.InstanceArrays([instance]).Select(p => ((Array)p.Value!).GetValue(0))];
+        for (var i = 0; i < IngestStore.InstanceColumns.Length; i++)
+        {
+            var column = IngestStore.InstanceColumns[i];
+            Normalize(bound[i]).ShouldBe(Normalize(reader.GetValue(i)), column);
+            if (provider == DatabaseProvider.PostgreSql)
+            {
+                var type = IngestStore.InstanceArrays([instance])[i].NpgsqlDbType & ~NpgsqlDbType.Array;
+                var stored = reader.GetDataTypeName(i);
+                PostgresTypeName(type).ShouldBe(stored.Contains('(', StringComparison.Ordinal) ? stored[..stored.IndexOf('(', StringComparison.Ordinal)] : stored, column);
+            }
+        }
+    }
+
+    /// <summary>An instance with a distinct, non-default value in every column.</summary>
+    internal static TicketInstanceEntity SampleInstance(long ticketId, long appId) => new()
+    {
+        TicketId = ticketId,
+        AppId = appId,
+        Fingerprint = "instance-fingerprint-sample",
+        Location = "https://app.vendor.example/instance-location-sample",
+        Evidence = "instance evidence sample",
+        EvidenceHash = "instance-evidence-hash-sample",
+        State = InstanceState.FalsePositive,
+        FirstSeenAt = new DateTimeOffset(2026, 3, 2, 9, 0, 4, TimeSpan.Zero),
+        LastSeenAt = new DateTimeOffset(2026, 3, 5, 9, 0, 5, TimeSpan.Zero),
+        LastReportId = Guid.NewGuid(),
+    };
+
     /// <summary>A ticket with a distinct, non-default value in every column, so a value bound to the wrong column shows.</summary>
     internal static TicketEntity Sample(long appId, Guid partnerId) => new()
     {

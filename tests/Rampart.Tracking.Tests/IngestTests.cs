@@ -12,15 +12,22 @@ public sealed class IngestTests(PostgresFixture postgres) : DbTest(postgres)
     private const string App = "com.example.app";
 
     [Theory, MemberData(nameof(Providers))]
-    public async Task New_findings_become_open_tickets_and_a_re_scan_with_the_same_findings_changes_nothing(DatabaseProvider provider)
+    public async Task Findings_of_one_requirement_and_check_become_one_open_ticket_with_an_instance_each_and_a_re_scan_changes_nothing(DatabaseProvider provider)
     {
         await using var store = await StoreAsync(provider);
         await SeedAppAsync(store);
 
-        var first = await IngestAsync(store, App, Report(App, [Finding("fp-1"), Finding("fp-2")]));
+        var first = await IngestAsync(store, App, Report(App, [Finding("fp-1"), Finding("fp-2"), Finding("fp-9", check: "RMP-TLS-001", requirement: "6.2")]));
         first.ShouldBe(first with { Created = 2, Unchanged = 0, VerifiedFixed = 0, Reopened = 0, Suppressed = 0, Duplicate = false });
         var tickets = await TicketsAsync(store, App);
-        tickets.Select(t => t.Fingerprint).Order().ShouldBe(["fp-1", "fp-2"]);
+        // One ticket per unmet requirement and check; its fingerprint and location are its first instance's.
+        tickets.Select(t => (t.RequirementId, t.CheckId, t.Fingerprint, t.Location)).Order().ShouldBe([
+            ("3", "RMP-HSTS-001", "fp-1", "https://app.vendor.example/fp-1"), ("6.2", "RMP-TLS-001", "fp-9", "https://app.vendor.example/fp-9")]);
+        var hsts = await store.Get<TicketService>().GetAsync(Admin, tickets.Single(t => t.CheckId == "RMP-HSTS-001").Id);
+        hsts.Instances.Select(i => (i.Fingerprint, i.Location, i.State, i.FirstSeen, i.LastSeen)).ShouldBe([
+            ("fp-1", "https://app.vendor.example/fp-1", InstanceState.Open, TrackingTestStore.Start, TrackingTestStore.Start),
+            ("fp-2", "https://app.vendor.example/fp-2", InstanceState.Open, TrackingTestStore.Start, TrackingTestStore.Start)]);
+        tickets = [.. tickets.Where(t => t.CheckId == "RMP-HSTS-001")];
         tickets.ShouldAllBe(t => t.Status == TicketStatus.Open && t.AppKey == App && t.RequirementId == "3" && t.CheckId == "RMP-HSTS-001");
         tickets.ShouldAllBe(t => t.ReportedAt == TrackingTestStore.Start && t.DueDate == TrackingTestStore.Start.AddDays(56));
         await using (var db = await store.Get<IDbContextFactory<TrackingDbContext>>().CreateDbContextAsync())
@@ -33,11 +40,13 @@ public sealed class IngestTests(PostgresFixture postgres) : DbTest(postgres)
         store.Time.Advance(TimeSpan.FromDays(1));
         var second = await IngestAsync(store, App, Report(App, [Finding("fp-1"), Finding("fp-2")], startedAt: ScanTime.AddDays(1)));
         second.Created.ShouldBe(0);
-        second.Unchanged.ShouldBe(2);
+        second.Unchanged.ShouldBe(1);
         second.Duplicate.ShouldBeFalse();
         var after = await TicketsAsync(store, App);
         after.Count.ShouldBe(2);
-        after.Select(t => (t.Id, t.Status, t.UpdatedAt)).ShouldBe(tickets.Select(t => (t.Id, t.Status, t.UpdatedAt)), ignoreOrder: true);
+        after.Where(t => t.CheckId == "RMP-HSTS-001").Select(t => (t.Id, t.Status, t.UpdatedAt)).ShouldBe(tickets.Select(t => (t.Id, t.Status, t.UpdatedAt)));
+        var seen = await store.Get<TicketService>().GetAsync(Admin, tickets[0].Id);
+        seen.Instances.ShouldAllBe(i => i.State == InstanceState.Open && i.FirstSeen == TrackingTestStore.Start && i.LastSeen == TrackingTestStore.Start.AddDays(1));
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -56,9 +65,11 @@ public sealed class IngestTests(PostgresFixture postgres) : DbTest(postgres)
         again.ReportId.ShouldBe(first.ReportId);
         again.Created.ShouldBe(0);
         (await store.Get<AuditService>().ListAsync(Admin, new AuditQuery(PageSize: 500))).Total.ShouldBe(auditBefore);
-        (await TicketsAsync(store, App)).Count.ShouldBe(2);
+        again.Unchanged.ShouldBe(1);
+        (await TicketsAsync(store, App)).Count.ShouldBe(1);
         await using var db = await store.Get<IDbContextFactory<TrackingDbContext>>().CreateDbContextAsync();
         (await db.Reports.CountAsync()).ShouldBe(1);
+        (await db.Instances.CountAsync()).ShouldBe(2);
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -71,16 +82,17 @@ public sealed class IngestTests(PostgresFixture postgres) : DbTest(postgres)
         // Requirement 3 passes now: RMP-HSTS-001 ran and found nothing.
         var result = await IngestAsync(store, App, Report(App, [], [Requirement("3", RequirementStatus.Pass, "RMP-HSTS-001")], ScanTime.AddDays(2)));
 
-        result.VerifiedFixed.ShouldBe(2);
+        result.VerifiedFixed.ShouldBe(1);
         var tickets = await TicketsAsync(store, App);
-        tickets.ShouldAllBe(t => t.Status == TicketStatus.VerifiedFixed);
+        tickets.Single().Status.ShouldBe(TicketStatus.VerifiedFixed);
         var detail = await store.Get<TicketService>().GetAsync(Admin, tickets[0].Id);
+        detail.Instances.Select(i => i.State).ShouldBe([InstanceState.Fixed, InstanceState.Fixed]);
         detail.History.Last().After.ShouldBe("verified-fixed");
         detail.History.Last().Reason!.ShouldContain(result.ReportId.ToString());
     }
 
     [Theory, MemberData(nameof(Providers))]
-    public async Task A_check_that_still_fails_elsewhere_verifies_only_the_locations_it_no_longer_reports(DatabaseProvider provider)
+    public async Task A_check_that_still_fails_elsewhere_keeps_the_ticket_open_and_fixes_only_the_instances_it_no_longer_reports(DatabaseProvider provider)
     {
         await using var store = await StoreAsync(provider);
         await SeedAppAsync(store);
@@ -88,10 +100,16 @@ public sealed class IngestTests(PostgresFixture postgres) : DbTest(postgres)
 
         var result = await IngestAsync(store, App, Report(App, [Finding("fp-2")], startedAt: ScanTime.AddDays(1)));
 
-        result.ShouldBe(result with { Created = 0, Unchanged = 1, VerifiedFixed = 1 });
-        var tickets = (await TicketsAsync(store, App)).ToDictionary(t => t.Fingerprint);
-        tickets["fp-1"].Status.ShouldBe(TicketStatus.VerifiedFixed);
-        tickets["fp-2"].Status.ShouldBe(TicketStatus.Open);
+        result.ShouldBe(result with { Created = 0, Unchanged = 1, VerifiedFixed = 0 });
+        var ticket = (await TicketsAsync(store, App)).Single();
+        ticket.Status.ShouldBe(TicketStatus.Open);
+        var detail = await store.Get<TicketService>().GetAsync(Admin, ticket.Id);
+        detail.Instances.Select(i => (i.Fingerprint, i.State)).ShouldBe([("fp-1", InstanceState.Fixed), ("fp-2", InstanceState.Open)]);
+
+        // The fixed location failing again counts again; the ticket, still open, stays as it is.
+        var back = await IngestAsync(store, App, Report(App, [Finding("fp-1"), Finding("fp-2")], startedAt: ScanTime.AddDays(2)));
+        back.ShouldBe(back with { Created = 0, Unchanged = 1, Reopened = 0 });
+        (await store.Get<TicketService>().GetAsync(Admin, ticket.Id)).Instances.ShouldAllBe(i => i.State == InstanceState.Open);
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -145,7 +163,8 @@ public sealed class IngestTests(PostgresFixture postgres) : DbTest(postgres)
         await using var store = await StoreAsync(provider);
         await SeedAppAsync(store);
         var tickets = store.Get<TicketService>();
-        await IngestAsync(store, App, Report(App, [Finding("fp-fp"), Finding("fp-mit"), Finding("fp-exc")]));
+        Finding[] findings = [Finding("fp-fp", check: "RMP-HSTS-001"), Finding("fp-mit", check: "RMP-HSTS-002"), Finding("fp-exc", check: "RMP-HSTS-003")];
+        await IngestAsync(store, App, Report(App, findings));
         var ids = (await TicketsAsync(store, App)).ToDictionary(t => t.Fingerprint, t => t.Id);
         await tickets.TransitionAsync(Analyst, ids["fp-fp"], new TransitionRequest(TicketStatus.FalsePositive, Reason: "HSTS is set by the CDN"));
         await tickets.TransitionAsync(Analyst, ids["fp-mit"], new TransitionRequest(TicketStatus.InProgress));
@@ -153,11 +172,11 @@ public sealed class IngestTests(PostgresFixture postgres) : DbTest(postgres)
         await tickets.TransitionAsync(Analyst, ids["fp-mit"], new TransitionRequest(TicketStatus.Mitigated, Reason: "served only behind the proxy"));
         await tickets.TransitionAsync(Analyst, ids["fp-exc"], new TransitionRequest(TicketStatus.ExceptionGranted, DueDate: TrackingTestStore.Start.AddDays(90), Reason: "product API lacks JWT"));
 
-        var still = await IngestAsync(store, App, Report(App, [Finding("fp-fp"), Finding("fp-mit"), Finding("fp-exc")], startedAt: ScanTime.AddDays(1)));
+        var still = await IngestAsync(store, App, Report(App, findings, startedAt: ScanTime.AddDays(1)));
         still.ShouldBe(still with { Created = 0, Reopened = 0, Unchanged = 0, Suppressed = 3 });
 
         // Passing checks do not close them differently either.
-        var passed = await IngestAsync(store, App, Report(App, [], [Requirement("3", RequirementStatus.Pass, "RMP-HSTS-001")], ScanTime.AddDays(2)));
+        var passed = await IngestAsync(store, App, Report(App, [], [Requirement("3", RequirementStatus.Pass, "RMP-HSTS-001", "RMP-HSTS-002", "RMP-HSTS-003")], ScanTime.AddDays(2)));
         passed.VerifiedFixed.ShouldBe(0);
         var statuses = (await TicketsAsync(store, App)).ToDictionary(t => t.Fingerprint, t => t.Status);
         statuses["fp-fp"].ShouldBe(TicketStatus.FalsePositive);
@@ -263,30 +282,36 @@ public sealed class IngestTests(PostgresFixture postgres) : DbTest(postgres)
             await db.Database.ExecuteSqlRawAsync(create);
         }
 
-        var report = Report(App, [Finding("fp-1"), Finding("fp-2"), Finding("fp-3")]);
+        var report = Report(App, [Finding("fp-1"), Finding("fp-2"), Finding("fp-3", check: "RMP-TLS-001", requirement: "6.2")]);
         await Should.ThrowAsync<System.Data.Common.DbException>(() => IngestAsync(store, App, report));
 
         await using (var db = await factory.CreateDbContextAsync())
         {
             (await db.Tickets.CountAsync()).ShouldBe(0);
+            (await db.Instances.CountAsync()).ShouldBe(0);
             (await db.Reports.CountAsync()).ShouldBe(0);
             (await db.Audit.CountAsync(a => a.Action == "ticket.created")).ShouldBe(0);
             await db.Database.ExecuteSqlRawAsync(drop);
         }
 
         var result = await IngestAsync(store, App, report);
-        result.Created.ShouldBe(3);
+        result.Created.ShouldBe(2);
         result.Duplicate.ShouldBeFalse();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            (await db.Instances.CountAsync()).ShouldBe(3);
+        }
     }
 
     [Theory, MemberData(nameof(Providers))]
-    public async Task Concurrent_ingests_of_one_app_never_make_two_tickets_for_one_fingerprint(DatabaseProvider provider)
+    public async Task Concurrent_ingests_of_one_app_never_make_two_tickets_for_one_requirement_and_check_nor_two_instances_for_one_fingerprint(DatabaseProvider provider)
     {
         await using var store = await StoreAsync(provider);
         await SeedAppAsync(store);
-        var findings = Enumerable.Range(0, 40).Select(i => Finding($"fp-{i}")).ToList();
+        // Ten checks of requirement 3, four locations each.
+        var findings = Enumerable.Range(0, 40).Select(i => Finding($"fp-{i}", check: $"RMP-HSTS-{i % 10:000}")).ToList();
         var same = Report(App, findings);
-        var overlapping = Report(App, findings.Skip(20).Append(Finding("fp-extra")), startedAt: ScanTime.AddMinutes(5));
+        var overlapping = Report(App, findings.Skip(20).Append(Finding("fp-extra", check: "RMP-HSTS-999")), startedAt: ScanTime.AddMinutes(5));
 
         var runs = new[] { same, same, overlapping, overlapping, same }.Select(report => Task.Run(async () =>
         {
@@ -296,10 +321,62 @@ public sealed class IngestTests(PostgresFixture postgres) : DbTest(postgres)
         var results = await Task.WhenAll(runs);
 
         var tickets = await TicketsAsync(store, App);
-        tickets.Count.ShouldBe(41);
-        tickets.Select(t => t.Fingerprint).Distinct().Count().ShouldBe(41);
-        results.Sum(r => r.Created).ShouldBe(41);
+        tickets.Count.ShouldBe(11);
+        tickets.Select(t => t.CheckId).Distinct().Count().ShouldBe(11);
+        results.Sum(r => r.Created).ShouldBe(11);
         results.Count(r => !r.Duplicate).ShouldBe(2);
+        await using var db = await store.Get<IDbContextFactory<TrackingDbContext>>().CreateDbContextAsync();
+        (await db.Instances.Select(i => i.Fingerprint).ToListAsync()).Order().ShouldBe(findings.Select(f => f.Fingerprint).Append("fp-extra").Order());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_location_of_higher_severity_raises_the_ticket_and_its_deadline_from_the_first_report_unless_an_analyst_set_it(DatabaseProvider provider)
+    {
+        await using var store = await StoreAsync(provider);
+        await SeedAppAsync(store);
+        var policy = store.Get<TrackingPolicy>();
+        await IngestAsync(store, App, Report(App, [Finding("fp-1", check: "RMP-X-020", severity: Catalog.Severity.Medium)]));
+        var ticket = (await TicketsAsync(store, App)).Single();
+        (ticket.Severity, ticket.DueDate).ShouldBe((TicketSeverity.Medium, policy.DueDate(TicketSeverity.Medium, TrackingTestStore.Start)));
+
+        store.Time.Advance(TimeSpan.FromDays(3));
+        var raised = await IngestAsync(store, App, Report(App, [
+            Finding("fp-1", check: "RMP-X-020", severity: Catalog.Severity.Medium), Finding("fp-2", check: "RMP-X-020", severity: Catalog.Severity.Critical)], startedAt: ScanTime.AddDays(3)));
+
+        raised.ShouldBe(raised with { Created = 0, Unchanged = 1 });
+        var after = (await TicketsAsync(store, App)).Single();
+        after.Id.ShouldBe(ticket.Id);
+        (after.Severity, after.DueDate).ShouldBe((TicketSeverity.Critical, policy.DueDate(TicketSeverity.Critical, TrackingTestStore.Start)));
+        var detail = await store.Get<TicketService>().GetAsync(Admin, ticket.Id);
+        detail.History.Last().Action.ShouldBe("ticket.severity");
+
+        // An analyst's severity is kept: a later location of higher severity changes neither it nor the deadline.
+        await store.Get<TicketService>().SetSeverityAsync(Analyst, ticket.Id, new SeverityOverride("CVSS:3.1/AV:N/AC:H/PR:H/UI:R/S:U/C:L/I:N/A:N", "internal only"));
+        var pinned = (await TicketsAsync(store, App)).Single();
+        await IngestAsync(store, App, Report(App, [Finding("fp-3", check: "RMP-X-020", severity: Catalog.Severity.Critical)], startedAt: ScanTime.AddDays(4)));
+        var kept = (await TicketsAsync(store, App)).Single();
+        (kept.Severity, kept.DueDate).ShouldBe((pinned.Severity, pinned.DueDate));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_false_positive_ticket_stays_closed_while_its_locations_are_unchanged_and_reopens_for_a_new_one(DatabaseProvider provider)
+    {
+        await using var store = await StoreAsync(provider);
+        await SeedAppAsync(store);
+        await IngestAsync(store, App, Report(App, [Finding("fp-1"), Finding("fp-2")]));
+        var ticket = (await TicketsAsync(store, App)).Single();
+        await store.Get<TicketService>().TransitionAsync(Analyst, ticket.Id, new TransitionRequest(TicketStatus.FalsePositive, Reason: "HSTS is set by the CDN"));
+        (await store.Get<TicketService>().GetAsync(Admin, ticket.Id)).Instances.ShouldAllBe(i => i.State == InstanceState.FalsePositive);
+
+        var same = await IngestAsync(store, App, Report(App, [Finding("fp-1"), Finding("fp-2")], startedAt: ScanTime.AddDays(1)));
+        same.ShouldBe(same with { Suppressed = 1, Reopened = 0 });
+        (await TicketsAsync(store, App)).Single().Status.ShouldBe(TicketStatus.FalsePositive);
+
+        var added = await IngestAsync(store, App, Report(App, [Finding("fp-1"), Finding("fp-2"), Finding("fp-3")], startedAt: ScanTime.AddDays(2)));
+        added.ShouldBe(added with { Created = 0, Reopened = 1 });
+        (await TicketsAsync(store, App)).Single().Status.ShouldBe(TicketStatus.Reopened);
+        (await store.Get<TicketService>().GetAsync(Admin, ticket.Id)).Instances.Select(i => i.State)
+            .ShouldBe([InstanceState.FalsePositive, InstanceState.FalsePositive, InstanceState.Open]);
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -22,10 +22,12 @@ public sealed class LoggingTests(PostgresFixture postgres) : DbTest(postgres)
     {
         await using var store = await StoreAsync(provider);
         await SeedAppAsync(store);
-        var first = await IngestAsync(store, App, Report(App, [Finding("fp-1"), Finding("fp-2")]));
+        // Two checks of requirement 3, so two tickets: the second report verifies one and leaves the other unchanged.
+        var first = await IngestAsync(store, App, Report(App, [Finding("fp-1", check: "RMP-X-001"), Finding("fp-2")]));
         store.Logs.Clear();
 
-        var second = await IngestAsync(store, App, Report(App, [Finding("fp-2")], startedAt: ScanTime.AddDays(1)));
+        var second = await IngestAsync(store, App, Report(App, [Finding("fp-2")],
+            [Requirement("3", ScanReports.RequirementStatus.Fail, "RMP-HSTS-001", "RMP-X-001")], startedAt: ScanTime.AddDays(1)));
 
         var record = store.Logs.GetSnapshot().Single(r => r.Id.Id == 1001);
         record.Id.Name.ShouldBe("ReportIngested");

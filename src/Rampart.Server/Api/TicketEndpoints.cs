@@ -28,7 +28,7 @@ public static class TicketEndpoints
             .Produces<TicketDetailDto>()
             .ProducesProblems(StatusCodes.Status404NotFound)
             .WithName("GetTicket")
-            .WithSummary("One ticket with its history and comments.");
+            .WithSummary("One ticket with its history, comments and instances (the locations its check fails at).");
 
         group.MapPost("/{id:long}/transitions", async (long id, HttpContext http, TicketService tickets, CancellationToken ct) =>
             {

@@ -18,8 +18,8 @@ internal sealed class ApiDocument : IOpenApiDocumentTransformer
         ["Health"] = "Liveness and readiness probes; anonymous.",
         ["Partners"] = "Vendors: their names and security contacts.",
         ["Apps"] = "A partner's apps, their listing state and their scan-report uploads.",
-        ["Tickets"] = "Vulnerability tickets: one per failed requirement, with their lifecycle, comments and severity.",
-        ["Exceptions"] = "Approved exceptions: while active, matching findings open no ticket.",
+        ["Tickets"] = "Vulnerability tickets: one per unmet requirement and check of an app, holding the locations it fails at as instances, with their lifecycle, comments and severity.",
+        ["Exceptions"] = "Approved exceptions: while active, they cover a requirement's ticket whole, or with a location pattern the instances it matches.",
         ["Audit"] = "The append-only audit log.",
         ["Tokens"] = "API tokens (administrators only).",
     };

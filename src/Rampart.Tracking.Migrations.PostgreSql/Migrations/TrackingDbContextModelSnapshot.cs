@@ -379,10 +379,10 @@ namespace Rampart.Tracking.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AppId", "Fingerprint")
-                        .IsUnique();
-
                     b.HasIndex("Status", "DueDate");
+
+                    b.HasIndex("AppId", "RequirementId", "CheckId")
+                        .IsUnique();
 
                     b.HasIndex("DueDate", "Id", "Status");
 
@@ -393,6 +393,63 @@ namespace Rampart.Tracking.Migrations.PostgreSql
                     b.HasIndex("Status", "Severity", "DueDate", "Id");
 
                     b.ToTable("tickets", (string)null);
+                });
+
+            modelBuilder.Entity("Rampart.Tracking.Persistence.TicketInstanceEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AppId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("EvidenceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LastReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppId", "Fingerprint")
+                        .IsUnique();
+
+                    b.HasIndex("TicketId", "Id");
+
+                    b.ToTable("ticket_instances", (string)null);
                 });
 
             modelBuilder.Entity("Rampart.Tracking.Persistence.TokenEntity", b =>
@@ -476,6 +533,21 @@ namespace Rampart.Tracking.Migrations.PostgreSql
                     b.HasOne("Rampart.Tracking.Persistence.AppEntity", null)
                         .WithMany()
                         .HasForeignKey("AppId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rampart.Tracking.Persistence.TicketInstanceEntity", b =>
+                {
+                    b.HasOne("Rampart.Tracking.Persistence.AppEntity", null)
+                        .WithMany()
+                        .HasForeignKey("AppId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rampart.Tracking.Persistence.TicketEntity", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -366,10 +366,10 @@ namespace Rampart.Tracking.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AppId", "Fingerprint")
-                        .IsUnique();
-
                     b.HasIndex("Status", "DueDate");
+
+                    b.HasIndex("AppId", "RequirementId", "CheckId")
+                        .IsUnique();
 
                     b.HasIndex("DueDate", "Id", "Status");
 
@@ -380,6 +380,61 @@ namespace Rampart.Tracking.Migrations.Sqlite
                     b.HasIndex("Status", "Severity", "DueDate", "Id");
 
                     b.ToTable("tickets", (string)null);
+                });
+
+            modelBuilder.Entity("Rampart.Tracking.Persistence.TicketInstanceEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AppId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LastReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppId", "Fingerprint")
+                        .IsUnique();
+
+                    b.HasIndex("TicketId", "Id");
+
+                    b.ToTable("ticket_instances", (string)null);
                 });
 
             modelBuilder.Entity("Rampart.Tracking.Persistence.TokenEntity", b =>
@@ -463,6 +518,21 @@ namespace Rampart.Tracking.Migrations.Sqlite
                     b.HasOne("Rampart.Tracking.Persistence.AppEntity", null)
                         .WithMany()
                         .HasForeignKey("AppId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rampart.Tracking.Persistence.TicketInstanceEntity", b =>
+                {
+                    b.HasOne("Rampart.Tracking.Persistence.AppEntity", null)
+                        .WithMany()
+                        .HasForeignKey("AppId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rampart.Tracking.Persistence.TicketEntity", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -2,7 +2,7 @@ namespace Rampart.Tracking.Persistence;
 
 /// <summary>
 /// Everything ingest reads before deciding, read in one round trip inside the report's transaction: the app, an earlier
-/// report with the same hash, the app's exceptions in force, the tickets the report can touch, and whether enforcement
+/// report with the same hash, the app's exceptions in force, the tickets the report can touch with their instances, and whether enforcement
 /// has anything to look at for the app.
 /// </summary>
 internal sealed record IngestSnapshot(
@@ -13,4 +13,5 @@ internal sealed record IngestSnapshot(
     Guid? PreviousReportId,
     IReadOnlyList<ActiveException> Exceptions,
     IReadOnlyList<TicketState> Tickets,
+    IReadOnlyList<InstanceRow> Instances,
     bool AnythingDue);

@@ -12,16 +12,24 @@ namespace Rampart.Tracking.Persistence;
 /// Ingest's reads and inserts in as few round trips as the provider allows, inside the report's transaction. The reads are
 /// one multi-statement command (BEGIN rides along on PostgreSQL); on PostgreSQL the new tickets, their creation entries,
 /// the report row and its audit entry are one batch. Values are stored exactly as the EF model stores them (SQLite: dates
-/// as UTC ticks, GUIDs as upper-case text; enums as their names). Tickets moved by a report are still saved through EF
-/// (their Version guards the update).
+/// as UTC ticks, GUIDs as upper-case text; enums as their names). New instances go in with the new tickets, finding their
+/// ticket by its (app, requirement, check). Tickets moved by a report are still saved through EF (their Version guards
+/// the update).
 /// </summary>
 internal static class IngestStore
 {
     private const string AppIdOfKey = "(SELECT \"Id\" FROM apps WHERE \"Key\" = @key)";
     private const string NewReport = $"NOT EXISTS (SELECT 1 FROM reports WHERE \"AppId\" = {AppIdOfKey} AND \"Sha256\" = @sha)";
-    private const string TicketStateColumns = "\"Id\", \"Fingerprint\", \"RequirementId\", \"CheckId\", \"Location\", \"Status\", \"UpdatedAt\", \"EvidenceHash\"";
+    private const string TicketStateColumns = "\"Id\", \"RequirementId\", \"CheckId\", \"Status\", \"UpdatedAt\", \"Severity\", \"SeverityReason\"";
+    private const string InstanceRowColumns = "\"Id\", \"TicketId\", \"Fingerprint\", \"Location\", \"EvidenceHash\", \"State\"";
 
     private static readonly string ActiveStatuses = string.Join(", ", TicketLifecycle.Active.Select(s => $"'{s}'"));
+
+    /// <summary>The instance columns ingest's inserts bind, in the order of <see cref="InstanceValues"/> and
+    /// <see cref="InstanceArrays"/>: every column of the model except the id the database assigns and <c>TicketId</c>,
+    /// which the insert takes from the ticket with the instance's (app, requirement, check).</summary>
+    internal static readonly string[] InstanceColumns =
+        ["AppId", "Fingerprint", "Location", "Evidence", "EvidenceHash", "State", "FirstSeenAt", "LastSeenAt", "LastReportId"];
 
     /// <summary>The ticket columns ingest's inserts write, in the order of <see cref="TicketValues"/> and <see cref="TicketArrays"/>:
     /// every column of the model except the id the database assigns (<c>IngestStoreModelTests</c> holds the two together).</summary>
@@ -43,7 +51,7 @@ internal static class IngestStore
     /// (<see cref="EnforcementService"/>), so "nothing due" means that run would find nothing to act on.
     /// </summary>
     public static async Task<IngestSnapshot?> ReadAsync(
-        TrackingDbContext db, string appKey, string sha, IEnumerable<string> fingerprints, IEnumerable<string> ranRequirements,
+        TrackingDbContext db, string appKey, string sha, IEnumerable<string> fingerprints, IEnumerable<string> requirements,
         DateTimeOffset now, DateTimeOffset dueBy, DateTimeOffset expiredBy, CancellationToken cancellationToken)
     {
         var sqlite = db.IsSqlite;
@@ -56,10 +64,9 @@ internal static class IngestStore
             SELECT "Id" FROM reports WHERE "AppId" = {AppIdOfKey} AND "Sha256" = @sha;
             SELECT "Id", "RequirementId", "LocationPattern", "Reason", "ExpiresAt" FROM exceptions
                 WHERE "AppId" = {AppIdOfKey} AND "RevokedAt" IS NULL AND "ExpiresAt" > @now AND {NewReport};
-            SELECT {TicketStateColumns} FROM tickets WHERE "AppId" = {AppIdOfKey} AND "Fingerprint" {In("@fingerprints")} AND {NewReport}
-            UNION
-            SELECT {TicketStateColumns} FROM tickets
-                WHERE "AppId" = {AppIdOfKey} AND "Status" IN ({ActiveStatuses}) AND "RequirementId" {In("@ran")} AND {NewReport};
+            SELECT {TicketStateColumns} FROM tickets WHERE {TicketsTouched(In)} AND {NewReport};
+            SELECT {InstanceRowColumns} FROM ticket_instances
+                WHERE "AppId" = {AppIdOfKey} AND "TicketId" IN (SELECT "Id" FROM tickets WHERE {TicketsTouched(In)}) AND {NewReport};
             SELECT {NewReport} AND EXISTS (SELECT 1 FROM tickets WHERE "AppId" = {AppIdOfKey}
                 AND (("Status" IN ({ActiveStatuses}) AND "DueDate" <= @due)
                     OR ("Status" = '{nameof(TicketStatus.ExceptionGranted)}' AND "ExceptionExpiresAt" <= @expired)));
@@ -72,12 +79,12 @@ internal static class IngestStore
         if (sqlite)
         {
             Add(command, "fingerprints", JsonSerializer.Serialize(fingerprints.ToArray()));
-            Add(command, "ran", JsonSerializer.Serialize(ranRequirements.ToArray()));
+            Add(command, "requirements", JsonSerializer.Serialize(requirements.ToArray()));
         }
         else
         {
             command.Parameters.Add(new NpgsqlParameter("fingerprints", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = fingerprints.ToArray() });
-            command.Parameters.Add(new NpgsqlParameter("ran", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = ranRequirements.ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("requirements", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = requirements.ToArray() });
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -105,27 +112,43 @@ internal static class IngestStore
         var tickets = new List<TicketState>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            tickets.Add(new TicketState(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                Enum.Parse<TicketStatus>(reader.GetString(5)), ReadDate(reader, 6, sqlite), reader.GetString(7)));
+            tickets.Add(new TicketState(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Enum.Parse<TicketStatus>(reader.GetString(3)),
+                ReadDate(reader, 4, sqlite), Enum.Parse<TicketSeverity>(reader.GetString(5)), !reader.IsDBNull(6)));
+        }
+
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var instances = new List<InstanceRow>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            instances.Add(new InstanceRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                Enum.Parse<InstanceState>(reader.GetString(5))));
         }
 
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         var anythingDue = reader.GetValue(0) is bool b ? b : Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) != 0;
-        return new IngestSnapshot(appId, key, partnerId, listing, previous, exceptions, tickets, anythingDue);
+        return new IngestSnapshot(appId, key, partnerId, listing, previous, exceptions, tickets, instances, anythingDue);
     }
+
+    /// <summary>The app's tickets a report can touch: those of the requirements it reported or ran, and those holding an
+    /// instance with one of its fingerprints (wherever that finding was filed before).</summary>
+    private static string TicketsTouched(Func<string, string> @in) => $"""
+        "AppId" = {AppIdOfKey} AND ("RequirementId" {@in("@requirements")}
+            OR "Id" IN (SELECT "TicketId" FROM ticket_instances WHERE "AppId" = {AppIdOfKey} AND "Fingerprint" {@in("@fingerprints")}))
+        """;
 
     /// <summary>
     /// Inserts the new tickets, one <c>ticket.created</c> entry per ticket (with <paramref name="createdReasons"/>, aligned
-    /// with <paramref name="tickets"/>), the report row and its <c>report.ingested</c> entry, in that order.
+    /// with <paramref name="tickets"/>), the new instances (of new and existing tickets), the report row and its
+    /// <c>report.ingested</c> entry, in that order.
     /// </summary>
     public static async Task InsertAsync(
-        TrackingDbContext db, IReadOnlyList<TicketEntity> tickets, IReadOnlyList<string> createdReasons, DateTimeOffset at, Actor actor,
-        ReportEntity report, AuditEntity reportEntry, CancellationToken cancellationToken)
+        TrackingDbContext db, IReadOnlyList<TicketEntity> tickets, IReadOnlyList<string> createdReasons, IReadOnlyList<NewInstance> instances,
+        DateTimeOffset at, Actor actor, ReportEntity report, AuditEntity reportEntry, CancellationToken cancellationToken)
     {
         if (db.Database.GetDbConnection() is NpgsqlConnection npgsql)
         {
-            await InsertPostgresAsync(db, npgsql, tickets, createdReasons, at, actor, report, reportEntry, cancellationToken).ConfigureAwait(false);
+            await InsertPostgresAsync(db, npgsql, tickets, createdReasons, instances, at, actor, report, reportEntry, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -160,6 +183,36 @@ internal static class IngestStore
             }
         }
 
+        if (instances.Count > 0)
+        {
+            await using var command = CreateCommand(db);
+            command.CommandText = $"INSERT INTO ticket_instances (\"TicketId\", {string.Join(", ", InstanceColumns.Select(c => $"\"{c}\""))}) "
+                + $"SELECT \"Id\", {string.Join(", ", InstanceColumns.Select((_, i) => $"@n{i}"))} FROM tickets "
+                + $"WHERE \"AppId\" = @n{System.Array.IndexOf(InstanceColumns, "AppId")} AND \"RequirementId\" = @requirement AND \"CheckId\" = @check";
+            for (var i = 0; i < InstanceColumns.Length; i++)
+            {
+                Add(command, $"n{i}", null);
+            }
+
+            var requirement = Add(command, "requirement", null);
+            var check = Add(command, "check", null);
+            foreach (var instance in instances)
+            {
+                var values = InstanceValues(instance.Instance);
+                for (var i = 0; i < values.Length; i++)
+                {
+                    command.Parameters[i].Value = values[i] ?? DBNull.Value;
+                }
+
+                requirement.Value = instance.RequirementId;
+                check.Value = instance.CheckId;
+                if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+                {
+                    throw new InvalidOperationException($"no ticket ({instance.RequirementId}, {instance.CheckId}) for instance {instance.Instance.Fingerprint}");
+                }
+            }
+        }
+
         await using var final = CreateCommand(db);
         final.CommandText = Insert("reports", ReportColumns, ReportColumns.Select((_, i) => $"@r{i}")) + ";\n"
             + Insert(TrackingDbContext.AuditTable, AuditColumns, AuditColumns.Select((_, i) => $"@a{i}"));
@@ -189,7 +242,7 @@ internal static class IngestStore
     /// </summary>
     private static async Task InsertPostgresAsync(
         TrackingDbContext db, NpgsqlConnection connection, IReadOnlyList<TicketEntity> tickets, IReadOnlyList<string> createdReasons,
-        DateTimeOffset at, Actor actor, ReportEntity report, AuditEntity reportEntry, CancellationToken cancellationToken)
+        IReadOnlyList<NewInstance> instances, DateTimeOffset at, Actor actor, ReportEntity report, AuditEntity reportEntry, CancellationToken cancellationToken)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
             ?? throw new InvalidOperationException("ingest inserts run inside the report's transaction");
@@ -221,6 +274,28 @@ internal static class IngestStore
             p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Varchar, Value = "ticket.created" });
             p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = "open" });
             batch.BatchCommands.Add(ticketCommand);
+        }
+
+        if (instances.Count > 0)
+        {
+            // After the tickets' statement, so the join finds the tickets this batch just created as well as older ones.
+            var inputs = string.Join(", ", InstanceColumns.Select((_, i) => $"c{i}"));
+            var instanceCommand = new NpgsqlBatchCommand($"""
+                INSERT INTO ticket_instances ("TicketId", {string.Join(", ", InstanceColumns.Select(c => $"\"{c}\""))})
+                SELECT t."Id", {string.Join(", ", InstanceColumns.Select((_, i) => $"u.c{i}"))}
+                FROM unnest({string.Join(", ", Enumerable.Range(1, InstanceColumns.Length + 2).Select(i => $"${i}"))})
+                    WITH ORDINALITY AS u({inputs}, requirement, "check", ord)
+                JOIN tickets t ON t."AppId" = u.c{System.Array.IndexOf(InstanceColumns, "AppId")} AND t."RequirementId" = u.requirement AND t."CheckId" = u."check"
+                ORDER BY u.ord
+                """);
+            foreach (var column in InstanceArrays(instances.Select(i => i.Instance).ToList()))
+            {
+                instanceCommand.Parameters.Add(column);
+            }
+
+            instanceCommand.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar, Value = instances.Select(i => i.RequirementId).ToArray() });
+            instanceCommand.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar, Value = instances.Select(i => i.CheckId).ToArray() });
+            batch.BatchCommands.Add(instanceCommand);
         }
 
         var reportCommand = new NpgsqlBatchCommand(Insert("reports", ReportColumns, ReportColumns.Select((_, i) => $"${i + 1}")));
@@ -281,8 +356,29 @@ internal static class IngestStore
         Array(tickets, t => t.Version, NpgsqlDbType.Integer),
     ];
 
-    private static NpgsqlParameter Array<T>(IReadOnlyList<TicketEntity> tickets, Func<TicketEntity, T> value, NpgsqlDbType type) =>
-        new() { NpgsqlDbType = NpgsqlDbType.Array | type, Value = tickets.Select(value).ToArray() };
+    private static NpgsqlParameter Array<TRow, T>(IReadOnlyList<TRow> rows, Func<TRow, T> value, NpgsqlDbType type) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Array | type, Value = rows.Select(value).ToArray() };
+
+    /// <summary>PostgreSQL: one array parameter per <see cref="InstanceColumns"/> entry, in that order.</summary>
+    internal static NpgsqlParameter[] InstanceArrays(IReadOnlyList<TicketInstanceEntity> instances) =>
+    [
+        Array(instances, i => i.AppId, NpgsqlDbType.Bigint),
+        Array(instances, i => i.Fingerprint, NpgsqlDbType.Varchar),
+        Array(instances, i => i.Location, NpgsqlDbType.Varchar),
+        Array(instances, i => i.Evidence, NpgsqlDbType.Text),
+        Array(instances, i => i.EvidenceHash, NpgsqlDbType.Varchar),
+        Array(instances, i => i.State.ToString(), NpgsqlDbType.Varchar),
+        Array(instances, i => i.FirstSeenAt.UtcDateTime, NpgsqlDbType.TimestampTz),
+        Array(instances, i => i.LastSeenAt.UtcDateTime, NpgsqlDbType.TimestampTz),
+        Array(instances, i => i.LastReportId, NpgsqlDbType.Uuid),
+    ];
+
+    /// <summary>SQLite: one value per <see cref="InstanceColumns"/> entry, in that order, as the EF model stores it.</summary>
+    internal static object?[] InstanceValues(TicketInstanceEntity i) =>
+    [
+        i.AppId, i.Fingerprint, i.Location, i.Evidence, i.EvidenceHash, i.State.ToString(), i.FirstSeenAt.UtcTicks, i.LastSeenAt.UtcTicks,
+        i.LastReportId?.ToString().ToUpperInvariant(),
+    ];
 
     /// <summary>SQLite: one value per <see cref="TicketColumns"/> entry, in that order, as the EF model stores it.</summary>
     internal static object?[] TicketValues(TicketEntity t) =>

@@ -1,12 +1,12 @@
 namespace Rampart.Tracking.Persistence;
 
 /// <summary>The columns of a ticket that ingest decides on; the few tickets a report moves are then loaded whole.</summary>
+/// <param name="SeverityOverridden">An analyst set the severity: a scan never changes it (or the deadline that follows it).</param>
 internal sealed record TicketState(
     long Id,
-    string Fingerprint,
     string RequirementId,
     string CheckId,
-    string Location,
     TicketStatus Status,
     DateTimeOffset UpdatedAt,
-    string EvidenceHash);
+    TicketSeverity Severity,
+    bool SeverityOverridden);

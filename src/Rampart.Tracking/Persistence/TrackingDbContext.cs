@@ -14,6 +14,8 @@ public sealed class TrackingDbContext(DbContextOptions<TrackingDbContext> option
 
     public DbSet<TicketEntity> Tickets => Set<TicketEntity>();
 
+    public DbSet<TicketInstanceEntity> Instances => Set<TicketInstanceEntity>();
+
     public DbSet<CommentEntity> Comments => Set<CommentEntity>();
 
     public DbSet<ExceptionEntity> Exceptions => Set<ExceptionEntity>();
@@ -60,6 +62,7 @@ public sealed class TrackingDbContext(DbContextOptions<TrackingDbContext> option
         }
 
         configurationBuilder.Properties<TicketStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<InstanceState>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<TicketSeverity>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ListingState>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Role>().HaveConversion<string>().HaveMaxLength(32);
@@ -97,8 +100,9 @@ public sealed class TrackingDbContext(DbContextOptions<TrackingDbContext> option
             e.ToTable("tickets");
             e.HasKey(t => t.Id);
             e.Property(t => t.Fingerprint).HasMaxLength(128);
-            // One ticket per (app, fingerprint) is a database guarantee, not only a code path: concurrent ingests rely on it.
-            e.HasIndex(t => new { t.AppId, t.Fingerprint }).IsUnique();
+            // The ticket is the unmet requirement: one per (app, requirement, check) is a database guarantee, not only a
+            // code path, and concurrent ingests rely on it. Fingerprint and Location are the first instance's.
+            e.HasIndex(t => new { t.AppId, t.RequirementId, t.CheckId }).IsUnique();
             // Status too, so the overdue list (active statuses, due before now) pages through the index alone.
             e.HasIndex(t => new { t.DueDate, t.Id, t.Status });
             e.HasIndex(t => new { t.AppId, t.Status, t.DueDate, t.Id });
@@ -116,6 +120,20 @@ public sealed class TrackingDbContext(DbContextOptions<TrackingDbContext> option
             e.Property(t => t.CvssVector).HasMaxLength(128);
             e.Property(t => t.Version).IsConcurrencyToken();
             e.HasOne<AppEntity>().WithMany().HasForeignKey(t => t.AppId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<TicketInstanceEntity>(e =>
+        {
+            e.ToTable("ticket_instances");
+            e.HasKey(i => i.Id);
+            e.Property(i => i.Fingerprint).HasMaxLength(128);
+            // One instance per (app, fingerprint), as there was one ticket per fingerprint: a finding has one home.
+            e.HasIndex(i => new { i.AppId, i.Fingerprint }).IsUnique();
+            e.HasIndex(i => new { i.TicketId, i.Id });
+            e.Property(i => i.Location).HasMaxLength(4000);
+            e.Property(i => i.EvidenceHash).HasMaxLength(64);
+            e.HasOne<TicketEntity>().WithMany().HasForeignKey(i => i.TicketId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppEntity>().WithMany().HasForeignKey(i => i.AppId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<CommentEntity>(e =>

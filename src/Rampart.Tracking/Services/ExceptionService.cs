@@ -5,7 +5,8 @@ using Rampart.Tracking.Persistence;
 namespace Rampart.Tracking;
 
 /// <summary>Approved exceptions: (app, requirement, optional location glob) with a reason and an expiry. While active, no
-/// ticket is opened or kept open for a matching finding.</summary>
+/// ticket is opened or kept open for a matching finding: without a glob it covers the requirement's ticket whole, with
+/// one the ticket's instances it matches.</summary>
 public sealed class ExceptionService(IDbContextFactory<TrackingDbContext> dbFactory, TimeProvider time, EnforcementService enforcement, ILogger<ExceptionService> logger)
 {
     public async Task<ExceptionDto> GrantAsync(Actor actor, GrantExceptionRequest request, CancellationToken cancellationToken = default)
@@ -49,11 +50,21 @@ public sealed class ExceptionService(IDbContextFactory<TrackingDbContext> dbFact
         var matching = await db.Tickets
             .Where(t => t.AppId == app.Id && t.RequirementId == exception.RequirementId && active.Contains(t.Status))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var ticket in matching.Where(t => exception.LocationPattern is null || Glob.IsMatch(exception.LocationPattern, t.Location)))
+        // Without a location pattern the exception covers each matching ticket whole; with one, the open instances it
+        // matches, and a ticket moves only when none of its instances is left open.
+        var ticketIds = matching.Select(t => t.Id).ToList();
+        var instances = await db.Instances.Where(i => ticketIds.Contains(i.TicketId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var ticket in matching)
         {
-            db.Audit.Add(TicketMoves.Apply(ticket, TicketStatus.ExceptionGranted, actor, Role.System, $"exception {exception.Id}: {exception.Reason}", now));
-            ticket.ExceptionId = exception.Id;
-            ticket.ExceptionExpiresAt = exception.ExpiresAt;
+            var open = instances.Where(i => i.TicketId == ticket.Id && i.State == InstanceState.Open).ToList();
+            var covered = open.Where(i => exception.LocationPattern is null || Glob.IsMatch(exception.LocationPattern, i.Location)).ToList();
+            covered.ForEach(i => i.State = InstanceState.Excepted);
+            if (covered.Count == open.Count && (covered.Count > 0 || exception.LocationPattern is null))
+            {
+                db.Audit.Add(TicketMoves.Apply(ticket, TicketStatus.ExceptionGranted, actor, Role.System, $"exception {exception.Id}: {exception.Reason}", now));
+                ticket.ExceptionId = exception.Id;
+                ticket.ExceptionExpiresAt = exception.ExpiresAt;
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -105,6 +116,11 @@ public sealed class ExceptionService(IDbContextFactory<TrackingDbContext> dbFact
         {
             db.Audit.Add(TicketMoves.Apply(ticket, TicketStatus.Open, actor, Role.System, $"exception {id} revoked", now));
         }
+
+        // Instances the exception covered count again (a later scan decides each on its own findings).
+        var reopened = suppressed.Select(t => t.Id).ToList();
+        await db.Instances.Where(i => reopened.Contains(i.TicketId) && i.State == InstanceState.Excepted)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.State, InstanceState.Open), cancellationToken).ConfigureAwait(false);
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await enforcement.RunInAsync(db, exception.AppId, cancellationToken).ConfigureAwait(false);

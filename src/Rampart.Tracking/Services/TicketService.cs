@@ -147,6 +147,17 @@ public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory
 
         var audit = TicketMoves.Apply(ticket, to, actor, actor.Role, reason, now);
         db.Audit.Add(audit);
+        // A false-positive decision covers the ticket's failing instances while their evidence is unchanged; taking it back
+        // makes them count again.
+        if (to == TicketStatus.FalsePositive || (from == TicketStatus.FalsePositive && TicketLifecycle.IsActive(to)))
+        {
+            var (before, after) = to == TicketStatus.FalsePositive
+                ? (InstanceState.Open, InstanceState.FalsePositive)
+                : (InstanceState.FalsePositive, InstanceState.Open);
+            await db.Instances.Where(i => i.TicketId == ticket.Id && i.State == before)
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.State, after), cancellationToken).ConfigureAwait(false);
+        }
+
         if (rule.DueDate == DueDateUse.ExceptionExpiry)
         {
             ticket.ExceptionExpiresAt = request.DueDate!.Value.ToUniversalTime();
@@ -302,6 +313,9 @@ public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var comments = await db.Comments.AsNoTracking().Where(c => c.TicketId == t.Id).OrderBy(c => c.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var instances = await db.Instances.AsNoTracking().Where(i => i.TicketId == t.Id).OrderBy(i => i.Id)
+            .Select(i => new TicketInstanceDto(i.Fingerprint, i.Location, i.Evidence, i.State, i.FirstSeenAt, i.LastSeenAt))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var dto = ToDto(t, appKey, now);
         return new TicketDetailDto
@@ -326,6 +340,7 @@ public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory
             SeverityReason = t.SeverityReason,
             History = history.Select(AuditRecord.ToDto).ToList(),
             Comments = comments.Select(ToDto).ToList(),
+            Instances = instances,
         };
     }
 
