@@ -179,6 +179,21 @@ public sealed class ExitCodeTests
     }
 
     [Fact]
+    public async Task A_real_interrupt_exits_130()
+    {
+        await using var app = await SilentApp.StartAsync();
+        using var ctrlC = new CancellationTokenSource();
+
+        // The probes wait 60 s for an answer; the interrupt comes long before any time limit.
+        var scan = CliRunner.RunAsync(ctrlC.Token, "scan", app.DescriptorUrl, "--allow-private-network", "--timeout", "60", "-q");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await ctrlC.CancelAsync();
+        var result = await scan;
+
+        result.ExitCode.ShouldBe(130, result.Out + result.Error);
+    }
+
+    [Fact]
     public async Task A_descriptor_slower_than_max_time_is_unreachable_not_an_interrupt()
     {
         await using var app = await SilentApp.StartAsync(descriptorDelay: TimeSpan.FromSeconds(5));
