@@ -23,6 +23,8 @@ public static class ScanReportJson
             RespectNullableAnnotations = true,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        // Evidence copied from hostile responses may hold NUL or lone surrogates: stored as U+FFFD, not refused.
+        options.Converters.Add(new StorableTextConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -16,6 +16,9 @@ public sealed record DnsAnswer(
     IReadOnlyList<IPAddress> Addresses,
     IReadOnlyList<string> Names)
 {
+    /// <summary>Why the CNAME chain cannot lead anywhere (a loop, too many hops), or null.</summary>
+    public string? ChainProblem { get; init; }
+
     /// <summary>The last name of the CNAME chain, or the queried name when there is none.</summary>
     public string FinalName => Cnames.Count > 0 ? Cnames[^1] : Name;
 
@@ -28,6 +31,11 @@ public sealed record DnsAnswer(
         if (Cnames.Count > 0)
         {
             lines.Add("CNAME chain: " + string.Join(" -> ", new[] { Name }.Concat(Cnames)));
+        }
+
+        if (ChainProblem is not null)
+        {
+            lines.Add("problem: " + ChainProblem);
         }
 
         if (Addresses.Count > 0)

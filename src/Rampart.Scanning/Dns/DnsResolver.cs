@@ -38,6 +38,13 @@ public sealed class DnsResolver
             var chain = cnames.Concat(answer.Cnames).ToList();
             var final = chain.Count > 0 ? chain[^1] : name;
             var resolved = answer.Addresses.Count > 0 || answer.Names.Count > 0;
+            // A loop or an over-long chain never reaches an address for a browser either; the answer's NOERROR
+            // must not read as "resolves".
+            if (ChainProblem(name, chain) is { } problem)
+            {
+                return answer with { Name = name, Cnames = chain, ChainProblem = problem, Addresses = [] };
+            }
+
             // Some servers return the alias without the target's records when the target is elsewhere: ask for it.
             if (answer.Failed || resolved || answer.Cnames.Count == 0 || hop >= MaxChainHops)
             {
@@ -47,6 +54,20 @@ public sealed class DnsResolver
             cnames = chain;
             current = final;
         }
+    }
+
+    private static string? ChainProblem(string name, IReadOnlyList<string> chain)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { Normalize(name) };
+        foreach (var alias in chain)
+        {
+            if (!seen.Add(alias))
+            {
+                return $"CNAME loop at {alias}";
+            }
+        }
+
+        return chain.Count > MaxChainHops ? $"CNAME chain longer than {MaxChainHops} hops" : null;
     }
 
     /// <summary>
@@ -130,11 +151,17 @@ public sealed class DnsResolver
         var cnames = new List<string>();
         var current = Normalize(name);
         var cnameRecords = response.Answers.CnameRecords().ToList();
-        while (cnames.Count < MaxChainHops
+        // One past the cap, and up to the first repeated name, so the caller can tell a loop or an over-long chain.
+        while (cnames.Count <= MaxChainHops
                && cnameRecords.FirstOrDefault(c => Normalize(c.DomainName.Value) == current) is { } alias)
         {
             current = Normalize(alias.CanonicalName.Value);
+            var repeated = cnames.Contains(current) || current == Normalize(name);
             cnames.Add(current);
+            if (repeated)
+            {
+                break;
+            }
         }
 
         var addresses = response.Answers.OfType<AddressRecord>()

@@ -23,7 +23,8 @@ public sealed class ScanContext
         Probes = new ProbeCache(Recorder);
         Policy = new AddressPolicy(options.AllowPrivateNetwork);
         Resolve = Dns.DnsResolver.AddressLookup(options);
-        Tls = new TlsAssessmentCache(Policy, Resolve, time);
+        // A TLS probe is one request of the scan: it gets --timeout like every HTTP request, not a fixed bound of its own.
+        Tls = new TlsAssessmentCache(new Tls.TlsProber(Policy, new Tls.TlsProberOptions { ProbeTimeout = options.RequestTimeout }, time, Resolve));
         Content = new ServedContent(this);
     }
 

@@ -37,11 +37,16 @@ public sealed class AddressPolicy(bool allowPrivateNetwork)
     ];
 
     // Cloud metadata services hand out credentials; no scan has a reason to reach them, even on a private network.
+    // 168.63.129.16 is in a public range, so only this list stops it.
     private static readonly IPAddress[] Metadata =
     [
-        IPAddress.Parse("169.254.169.254"),
-        IPAddress.Parse("169.254.170.2"),
-        IPAddress.Parse("fd00:ec2::254"),
+        IPAddress.Parse("169.254.169.254"), // AWS, GCP, Azure IMDS, OpenStack, Oracle, DigitalOcean, Hetzner
+        IPAddress.Parse("169.254.170.2"), // AWS ECS task credentials
+        IPAddress.Parse("fd00:ec2::254"), // AWS IMDS over IPv6
+        IPAddress.Parse("100.100.100.200"), // Alibaba Cloud
+        IPAddress.Parse("168.63.129.16"), // Azure WireServer (agent configuration, certificates)
+        IPAddress.Parse("169.254.0.23"), // Tencent Cloud
+        IPAddress.Parse("192.0.0.192"), // Oracle Cloud (legacy)
     ];
 
     public bool AllowPrivateNetwork { get; } = allowPrivateNetwork;

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using Rampart.Scanning.Http;
 
 namespace Rampart.Scanning.Tls;
 
@@ -8,11 +6,6 @@ namespace Rampart.Scanning.Tls;
 public sealed class TlsAssessmentCache(TlsProber prober)
 {
     private readonly ConcurrentDictionary<Uri, Lazy<Task<TlsAssessment>>> assessments = new();
-
-    public TlsAssessmentCache(AddressPolicy policy, Func<string, CancellationToken, Task<IPAddress[]>>? resolve, TimeProvider time)
-        : this(new TlsProber(policy, new TlsProberOptions(), time, resolve))
-    {
-    }
 
     /// <summary>The first caller's token runs the assessment; the shared task is what every check waits for.</summary>
     public Task<TlsAssessment> AssessAsync(Uri origin, CancellationToken cancellationToken) =>

@@ -3,7 +3,8 @@ namespace Rampart.Scanning.Tls;
 /// <summary>Bounds of one host's assessment; defaults are safe for hostile servers.</summary>
 public sealed record TlsProberOptions
 {
-    public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>One probe's whole exchange; a scan sets it to its request timeout (<c>--timeout</c>).</summary>
+    public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Most bytes read for one reply; a certificate chain before a ServerKeyExchange fits easily.</summary>
     public int MaxReplyBytes { get; init; } = 128 * 1024;

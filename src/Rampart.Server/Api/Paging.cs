@@ -9,7 +9,13 @@ public static class Paging
     public const int DefaultSize = 50;
     public const int MaxSize = 500;
 
-    public static int Page(string? value) => Parse(value, "page", 1, 1, int.MaxValue);
+    /// <summary>
+    /// The offset (page - 1) * pageSize must fit the databases' 32-bit OFFSET arithmetic: page 2147483647 overflowed it
+    /// into a negative offset (a 500 on PostgreSQL, page 1 on SQLite). A million pages of 500 is a billion rows.
+    /// </summary>
+    public const int MaxPage = 1_000_000;
+
+    public static int Page(string? value) => Parse(value, "page", 1, 1, MaxPage);
 
     public static int Size(string? value) => Parse(value, "pageSize", DefaultSize, 1, MaxSize);
 

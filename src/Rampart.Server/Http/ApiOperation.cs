@@ -18,7 +18,7 @@ internal sealed class ApiOperation : IOpenApiOperationTransformer
     /// <summary>Query parameter name → its schema; the names are shared by every endpoint that takes them.</summary>
     private static readonly Dictionary<string, Func<OpenApiSchema>> QuerySchemas = new(StringComparer.Ordinal)
     {
-        ["page"] = () => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Default = JsonValue.Create(1) },
+        ["page"] = () => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = Paging.MaxPage.ToString(System.Globalization.CultureInfo.InvariantCulture), Default = JsonValue.Create(1) },
         ["pageSize"] = () => new OpenApiSchema
         {
             Type = JsonSchemaType.Integer,

@@ -34,6 +34,7 @@ public static class WireJson
         options.AllowTrailingCommas = false;
         options.ReadCommentHandling = JsonCommentHandling.Disallow;
         options.MaxDepth = 32;
+        options.Converters.Add(new StorableStringConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

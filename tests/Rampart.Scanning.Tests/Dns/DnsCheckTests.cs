@@ -217,6 +217,35 @@ public sealed class DnsCheckTests(DnsFixture fixture) : IClassFixture<DnsFixture
         finding.Evidence.ShouldContain("rcode: SERVFAIL");
     }
 
+    [Fact]
+    public async Task A_cname_loop_fails_6_1_although_every_answer_is_noerror()
+    {
+        using var looping = new CnameDnsServer(new IPEndPoint(IPAddress.Loopback, 0), new Dictionary<string, string>
+        {
+            ["app.loop.test"] = "edge.loop.test",
+            ["edge.loop.test"] = "origin.loop.test",
+            ["origin.loop.test"] = "edge.loop.test",
+        });
+
+        var outcome = await RunAsync(new DomainResolutionCheck(), Options(looping.Endpoint), new Uri("https://app.loop.test/"));
+
+        outcome.Verdicts.Single().ShouldBe(new RequirementVerdict("6.1", RequirementStatus.Fail, "1 of 1 app hosts do not resolve"));
+        var finding = outcome.Findings.ShouldHaveSingleItem();
+        finding.Title.ShouldBe("app.loop.test does not resolve (CNAME loop at edge.loop.test)");
+        finding.Evidence.ShouldContain("CNAME chain: app.loop.test -> edge.loop.test -> origin.loop.test -> edge.loop.test");
+    }
+
+    [RequiresDnsmasqFact]
+    public async Task A_chain_of_eleven_hops_fails_6_1_and_one_of_ten_passes()
+    {
+        var tooLong = await RunAsync(new DomainResolutionCheck(), new Uri("https://hop1.app.test/"));
+        var longest = await RunAsync(new DomainResolutionCheck(), new Uri("https://ten.app.test/"));
+
+        tooLong.Verdicts.Single().Status.ShouldBe(RequirementStatus.Fail);
+        tooLong.Findings.ShouldHaveSingleItem().Title.ShouldBe("hop1.app.test does not resolve (CNAME chain longer than 10 hops)");
+        longest.Verdicts.Single().Status.ShouldBe(RequirementStatus.Pass);
+    }
+
     private static IPAddress RandomLoopbackAddress() =>
         new([127, (byte)Random.Shared.Next(100, 250), (byte)Random.Shared.Next(1, 250), (byte)Random.Shared.Next(1, 250)]);
 

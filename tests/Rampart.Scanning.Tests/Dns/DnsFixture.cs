@@ -60,6 +60,20 @@ public sealed class DnsFixture : IAsyncLifetime
             "--cname=lookalike.app.test,github.io.app.test",
             // A CNAME to a missing name on no takeover-prone service.
             "--cname=dangling.app.test,nothing-here.app.test",
+            // Eleven hops to a healthy host: longer than any resolver follows (Rampart's limit is 10).
+            "--cname=hop1.app.test,hop2.app.test",
+            "--cname=hop2.app.test,hop3.app.test",
+            "--cname=hop3.app.test,hop4.app.test",
+            "--cname=hop4.app.test,hop5.app.test",
+            "--cname=hop5.app.test,hop6.app.test",
+            "--cname=hop6.app.test,hop7.app.test",
+            "--cname=hop7.app.test,hop8.app.test",
+            "--cname=hop8.app.test,hop9.app.test",
+            "--cname=hop9.app.test,hop10.app.test",
+            "--cname=hop10.app.test,hop11.app.test",
+            "--cname=hop11.app.test,ok.app.test",
+            // Ten hops: the longest chain that still counts as resolving.
+            "--cname=ten.app.test,hop3.app.test",
         ], "ok.app.test", CancellationToken.None);
     }
 

@@ -49,6 +49,19 @@ public sealed class AddressPolicyTests
         policy.IsAllowed(IPAddress.Parse("::ffff:169.254.169.254")).ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("100.100.100.200")]
+    [InlineData("168.63.129.16")]
+    [InlineData("169.254.0.23")]
+    [InlineData("::ffff:168.63.129.16")]
+    public void Other_clouds_metadata_services_are_refused_whatever_the_network_setting(string address)
+    {
+        foreach (var allowPrivate in new[] { false, true })
+        {
+            new AddressPolicy(allowPrivate).Explain(IPAddress.Parse(address)).ShouldNotBeNull().ShouldContain("cloud metadata address");
+        }
+    }
+
     [Fact]
     public void The_refusal_names_the_range_and_the_way_out()
     {

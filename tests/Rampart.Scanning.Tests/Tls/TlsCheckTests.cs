@@ -110,12 +110,24 @@ public sealed class TlsCheckTests(TestCertificate certificate) : IClassFixture<T
         Verdict(outcome).Reason.ShouldNotBeNull().ShouldContain("TLS 1.2 probe failed");
     }
 
-    private static async Task<CheckOutcome> RunAsync(ICheck check, Uri origin)
+    /// <summary>A TLS probe is a request of the scan: --timeout bounds it, not a fixed 10 s (issue 12, defect 6).</summary>
+    [Fact]
+    public async Task A_silent_host_ends_each_probe_at_the_scans_request_timeout()
+    {
+        await using var server = new HostileTlsServer([0x16, 0x03], holdOpen: true);
+
+        var outcome = await RunAsync(new TlsProtocolCheck(), server.Origin, TestScan.LoopbackOptions with { RequestTimeout = TimeSpan.FromSeconds(2) });
+
+        Verdict(outcome).Status.ShouldBe(RequirementStatus.Error);
+        Verdict(outcome).Reason.ShouldNotBeNull().ShouldContain("no complete reply within 2 s");
+    }
+
+    private static async Task<CheckOutcome> RunAsync(ICheck check, Uri origin, ScanOptions? options = null)
     {
         var descriptor = new ConnectDescriptor(new Uri(origin, "atlassian-connect.json"), "tls-test", "TLS test", origin, "jwt",
             SignedInstall: true, ContextQsh: true, ["READ"], [], []);
         using var client = TestScan.Client();
-        var context = new ScanContext(AppKind.Connect, "tls-test", descriptor, TestScan.LoopbackOptions, client, TimeProvider.System);
+        var context = new ScanContext(AppKind.Connect, "tls-test", descriptor, options ?? TestScan.LoopbackOptions, client, TimeProvider.System);
         return await check.RunAsync(context, TestTimeout.Token);
     }
 

@@ -49,6 +49,10 @@ public sealed class DomainResolutionCheck : ICheck
                     findings.Add(context.NewFinding(Info, Requirement, $"{answer.Name} does not resolve ({answer.Rcode})",
                         answer.Name, answer.Describe()));
                     break;
+                case DnsAnswerKind.Answered when answer.ChainProblem is not null:
+                    findings.Add(context.NewFinding(Info, Requirement, $"{answer.Name} does not resolve ({answer.ChainProblem})",
+                        answer.Name, answer.Describe()));
+                    break;
                 case DnsAnswerKind.Timeout or DnsAnswerKind.Refused or DnsAnswerKind.OtherError:
                     // The resolver could not tell: the name's state is unknown, which is not a pass.
                     errors.Add($"{answer.Name}: {answer.Rcode} from {answer.Resolver}");
