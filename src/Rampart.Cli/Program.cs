@@ -5,7 +5,8 @@ using Spectre.Console;
 var consoles = new CliConsoles(Wide(AnsiConsole.Console, Console.IsOutputRedirected),
     Wide(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }), Console.IsErrorRedirected),
     Console.Out,
-    Console.OpenStandardOutput());
+    Console.OpenStandardOutput(),
+    OutIsTerminal: !Console.IsOutputRedirected);
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

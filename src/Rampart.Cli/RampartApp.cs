@@ -29,7 +29,8 @@ internal static class RampartApp
             config.UseStrictParsing();
             config.ConfigureConsole(consoles.Out);
             config.CancellationExitCode(ExitCodes.Cancelled);
-            config.SetExceptionHandler((exception, _) => ErrorReporter.Handle(exception, consoles.Error));
+            config.SetApplicationVersion(ScanEngine.Tool.Version);
+            config.SetExceptionHandler((exception, _) => ErrorReporter.Handle(exception, consoles.Error, Environment.GetEnvironmentVariable("RAMPART_DEBUG") == "1"));
             config.AddCommand<ScanCommand>("scan")
                 .WithDescription("Scan a Connect app (its atlassian-connect.json URL) or a Forge app (a directory or .zip with manifest.yml) against the security requirements.")
                 .WithExample("scan", "https://app.example.com/atlassian-connect.json")
@@ -37,7 +38,8 @@ internal static class RampartApp
                 .WithExample("scan", "https://app.example.com/atlassian-connect.json", "-f", "sarif", "-o", "rampart.sarif", "-f", "junit", "-o", "rampart.xml")
                 .WithExample("scan", "https://staging.example.com/atlassian-connect.json", "--trust-ca", "staging-ca.pem", "--allow-state-changing");
             config.AddCommand<DemoCommand>("demo")
-                .WithDescription("Start the built-in, deliberately flawed demo apps on loopback and scan them.");
+                .WithDescription("Start the built-in, deliberately flawed demo apps on loopback and scan them.")
+                .WithExample("demo");
             config.AddCommand<CatalogCommand>("catalog")
                 .WithDescription("Print a requirements catalog.")
                 .WithExample("catalog", "--id", "2022");
@@ -53,7 +55,8 @@ internal static class RampartApp
                     .WithExample("tokens", "create", "--role", "security-admin", "--name", "bootstrap")
                     .WithExample("tokens", "create", "--role", "partner", "--partner", "3f1c0d2e-0000-4000-8000-000000000001", "--expires", "30d");
                 tokens.AddCommand<TokensListCommand>("list")
-                    .WithDescription("List tokens: id, name, role, partner, expiry and state (never the token).");
+                    .WithDescription("List tokens: id, role, partner, expiry, state and name (never the token); plain columns when piped, or --format json.")
+                    .WithExample("tokens", "list", "--format", "json");
                 tokens.AddCommand<TokensRevokeCommand>("revoke")
                     .WithDescription("Revoke a token by id.");
             });

@@ -9,14 +9,18 @@ public sealed record CliResult(int ExitCode, string Out, string Error, string St
 /// <summary>Runs the real command-line application in-process with captured output (Spectre's CommandAppTester idea).</summary>
 public static class CliRunner
 {
-    public static async Task<CliResult> RunAsync(params string[] args)
+    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);
+
+    /// <param name="interrupt">Cancelled as Program.cs cancels on Ctrl-C.</param>
+    public static async Task<CliResult> RunAsync(CancellationToken interrupt, params string[] args)
     {
         var outText = new StringWriter();
         var errorText = new StringWriter();
         var raw = new StringWriter();
         using var stdout = new MemoryStream();
         var consoles = new CliConsoles(Console(outText), Console(errorText), raw, stdout);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
+        timeout.CancelAfter(TimeSpan.FromMinutes(3));
         var code = await RampartApp.Create(consoles, TimeProvider.System).RunAsync(args, timeout.Token);
         return new CliResult(code, outText + raw.ToString(), errorText.ToString(), Encoding.UTF8.GetString(stdout.ToArray()));
     }

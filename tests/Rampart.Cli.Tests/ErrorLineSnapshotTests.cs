@@ -17,6 +17,9 @@ public sealed class ErrorLineSnapshotTests : IDisposable
         string[][] cases =
         [
             ["frobnicate"],
+            ["scan"],
+            ["scan", ""],
+            ["scan", "https://example.com/atlassian-connect.json", "-f", "json", "-o", "{data}"],
             ["scan", "https://example.com/atlassian-connect.json", "--format", "pdf"],
             ["scan", "https://example.com/atlassian-connect.json", "--timeout", "soon"],
             ["scan", "https://example.com/atlassian-connect.json", "--max-time", "NaN"],
@@ -30,13 +33,14 @@ public sealed class ErrorLineSnapshotTests : IDisposable
             ["tokens", "create", "--role", "emperor", "--data-dir", "{data}"],
             ["tokens", "create", "--role", "partner", "--partner", "acme", "--data-dir", "{data}"],
             ["tokens", "revoke", "last-week", "--data-dir", "{data}"],
+            ["tokens", "list", "--format", "xml", "--data-dir", "{data}"],
         ];
 
         var transcript = new StringBuilder();
         foreach (var arguments in cases)
         {
             var result = await CliRunner.RunAsync(arguments.Select(a => a.Replace("{data}", dataDir.FullName, StringComparison.Ordinal)).ToArray());
-            transcript.Append("$ rampart ").AppendJoin(' ', arguments).Append('\n')
+            transcript.Append("$ rampart ").AppendJoin(' ', arguments.Select(a => a.Length == 0 ? "\"\"" : a)).Append('\n')
                 .Append("exit ").Append(result.ExitCode).Append('\n')
                 .Append(result.Error.Replace(dataDir.FullName, "{data}", StringComparison.Ordinal).TrimEnd()).Append("\n\n");
         }

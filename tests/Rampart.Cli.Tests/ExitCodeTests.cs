@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using Rampart.Cli.Infrastructure;
+using Rampart.Scanning.Engine;
+using Rampart.ScanReports;
 
 namespace Rampart.Cli.Tests;
 
@@ -118,5 +121,140 @@ public sealed class ExitCodeTests
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldContain("--dns-server");
         result.Error.ShouldContain("IP:PORT");
+    }
+
+    [Fact]
+    public async Task Requirements_that_could_not_be_verified_exit_4_and_the_progress_says_error()
+    {
+        await using var app = await SilentApp.StartAsync();
+
+        // Not -q: the progress lines are part of what is checked.
+        var result = await CliRunner.RunAsync("scan", app.DescriptorUrl, "--allow-private-network", "--timeout", "0.5", "-f", "json");
+
+        result.ExitCode.ShouldBe(4, result.Error);
+        var report = ScanReportJson.Deserialize(result.StandardOutput);
+        report.HasFailures.ShouldBeFalse();
+        var unverified = report.Requirements.Single(r => r.Id == "1.1");
+        unverified.Status.ShouldBe(RequirementStatus.Error);
+        unverified.Reason.ShouldNotBeNull().ShouldContain("within 0.5 s");
+        result.Error.ShouldContain("[ERROR] RMP-AUTH-001");
+        result.Error.ShouldNotContain("[done] RMP-AUTH-001");
+    }
+
+    [Fact]
+    public async Task Allow_incomplete_makes_an_unverified_scan_exit_0()
+    {
+        await using var app = await SilentApp.StartAsync();
+
+        var result = await CliRunner.RunAsync("scan", app.DescriptorUrl, "--allow-private-network", "--timeout", "0.5", "-q", "--allow-incomplete");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldContain("ERROR");
+    }
+
+    [Fact]
+    public async Task A_failed_requirement_wins_over_an_unverified_one()
+    {
+        await using var app = await SilentApp.StartAsync(unsignedInstall: true);
+
+        var result = await CliRunner.RunAsync("scan", app.DescriptorUrl, "--allow-private-network", "--timeout", "0.5", "-q", "-f", "json");
+
+        result.ExitCode.ShouldBe(1, result.Error);
+        var report = ScanReportJson.Deserialize(result.StandardOutput);
+        report.Requirements.Single(r => r.Id == "1.4").Status.ShouldBe(RequirementStatus.Fail);
+        report.Requirements.Single(r => r.Id == "1.1").Status.ShouldBe(RequirementStatus.Error);
+    }
+
+    [Theory]
+    [InlineData("--timeout", "0.2")]
+    [InlineData("--max-time", "1")]
+    public async Task A_time_limit_is_an_incomplete_scan_never_an_interrupt(string option, string seconds)
+    {
+        await using var app = await SilentApp.StartAsync();
+
+        var result = await CliRunner.RunAsync("scan", app.DescriptorUrl, "--allow-private-network", option, seconds, "-q");
+
+        result.ExitCode.ShouldBe(4, result.Out + result.Error);
+        result.Error.ShouldNotContain("cancelled");
+    }
+
+    [Fact]
+    public async Task A_real_interrupt_exits_130()
+    {
+        await using var app = await SilentApp.StartAsync();
+        using var ctrlC = new CancellationTokenSource();
+
+        // The probes wait 60 s for an answer; the interrupt comes long before any time limit.
+        var scan = CliRunner.RunAsync(ctrlC.Token, "scan", app.DescriptorUrl, "--allow-private-network", "--timeout", "60", "-q");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await ctrlC.CancelAsync();
+        var result = await scan;
+
+        result.ExitCode.ShouldBe(130, result.Out + result.Error);
+    }
+
+    [Fact]
+    public async Task A_descriptor_slower_than_max_time_is_unreachable_not_an_interrupt()
+    {
+        await using var app = await SilentApp.StartAsync(descriptorDelay: TimeSpan.FromSeconds(5));
+
+        var result = await CliRunner.RunAsync("scan", app.DescriptorUrl, "--allow-private-network", "--timeout", "30", "--max-time", "1", "-q");
+
+        result.ExitCode.ShouldBe(3, result.Out + result.Error);
+        result.Error.ShouldContain("within the scan time limit of 1 s");
+    }
+
+    [Fact]
+    public async Task Scan_without_a_target_is_bad_input_and_scans_nothing()
+    {
+        var result = await CliRunner.RunAsync("scan");
+
+        result.ExitCode.ShouldBe(2, result.Out + result.Error);
+        result.Error.ShouldContain("TARGET");
+        result.Error.ShouldNotContain("demo app");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task An_empty_target_is_bad_input_naming_the_problem(string target)
+    {
+        var result = await CliRunner.RunAsync("scan", target, "-f", "json");
+
+        result.ExitCode.ShouldBe(2, result.Out + result.Error);
+        result.Error.ShouldContain("TARGET is empty");
+        result.StandardOutput.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Version_prints_the_version_every_report_carries()
+    {
+        var result = await CliRunner.RunAsync("--version");
+
+        result.ExitCode.ShouldBe(0);
+        result.Out.Trim().ShouldBe(ScanEngine.Tool.Version);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void An_unexpected_error_shows_its_stack_only_in_debug_mode(bool debug)
+    {
+        var text = new StringWriter();
+        Exception error;
+        try
+        {
+            throw new InvalidOperationException("boom");
+        }
+        catch (InvalidOperationException e)
+        {
+            error = e;
+        }
+
+        var code = ErrorReporter.Handle(error, CliRunner.Console(text), debug);
+
+        code.ShouldBe(70);
+        text.ToString().ShouldContain("rampart: internal error: boom");
+        text.ToString().Contains(nameof(An_unexpected_error_shows_its_stack_only_in_debug_mode), StringComparison.Ordinal).ShouldBe(debug, text.ToString());
     }
 }

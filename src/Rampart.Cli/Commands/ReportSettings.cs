@@ -19,6 +19,6 @@ internal class ReportSettings : CommandSettings
     public string? Catalog { get; init; }
 
     [CommandOption("-q|--quiet")]
-    [Description("No progress lines on stderr.")]
+    [Description("Print nothing on stderr but errors: no progress, no summary, no 'wrote' lines.")]
     public bool Quiet { get; init; }
 }

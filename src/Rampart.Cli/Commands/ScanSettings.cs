@@ -10,9 +10,15 @@ namespace Rampart.Cli.Commands;
 
 internal sealed class ScanSettings : ReportSettings
 {
-    [CommandArgument(0, "[TARGET]")]
-    [Description("URL of a Connect app's atlassian-connect.json, or a Forge app directory or .zip (with manifest.yml). Without one, Rampart scans its built-in demo apps.")]
-    public string? Target { get; init; }
+    // Required: a CI job whose target variable is unset must fail, not quietly scan something else ('rampart demo' is
+    // the demo). The null default only satisfies the compiler; the parser refuses a missing argument.
+    [CommandArgument(0, "<TARGET>")]
+    [Description("URL of a Connect app's atlassian-connect.json, or a Forge app directory or .zip (with manifest.yml). The built-in demo apps are 'rampart demo'.")]
+    public string Target { get; init; } = null!;
+
+    [CommandOption("--allow-incomplete")]
+    [Description("Exit 0, not 4, when no requirement failed but some could not be verified (status error).")]
+    public bool AllowIncomplete { get; init; }
 
     [CommandOption("--allow-private-network")]
     [Description("Allow loopback, private and link-local addresses (refused by default: a descriptor must not make Rampart probe your network).")]
@@ -58,7 +64,12 @@ internal sealed class ScanSettings : ReportSettings
 
     public override ValidationResult Validate()
     {
-        if (Target is not null && !ForgeScanner.LooksLikeForgeApp(Target)
+        if (string.IsNullOrWhiteSpace(Target))
+        {
+            return ValidationResult.Error("TARGET is empty: give the URL of an atlassian-connect.json or a Forge app directory or .zip (is the variable that should hold it unset?)");
+        }
+
+        if (!ForgeScanner.LooksLikeForgeApp(Target)
             && (!Uri.TryCreate(Target, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
         {
             return ValidationResult.Error($"TARGET: '{Target}' is neither an http(s) URL of an atlassian-connect.json descriptor nor a Forge app directory or .zip");

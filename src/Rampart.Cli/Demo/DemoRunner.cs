@@ -37,16 +37,25 @@ internal sealed class DemoRunner(CliConsoles consoles, ScanEngine engine, TimePr
                 apps.Add(await DemoApp.StartAsync(options, authority, time, cancellationToken));
             }
 
-            consoles.Error.Write(new Text($"Started {apps.Count} demo app(s) on loopback; scanning with --allow-private-network --allow-state-changing --trust-ca {caFile}\n"));
+            if (!quiet)
+            {
+                consoles.Error.Write(new Text($"Started {apps.Count} demo app(s) on loopback; scanning with --allow-private-network --allow-state-changing --trust-ca {caFile}\n"));
+            }
+
             var reports = await Task.WhenAll(apps.Select(app => ScanAsync(app, caFile, catalog, quiet, cancellationToken)));
             for (var i = 0; i < apps.Count; i++)
             {
-                await ReportEmitter.EmitAsync(reports[i], PerApp(plan, apps[i].Options.Key, apps.Count), consoles, cancellationToken);
+                await ReportEmitter.EmitAsync(reports[i], PerApp(plan, apps[i].Options.Key, apps.Count), consoles, quiet, cancellationToken);
             }
 
-            WriteSummary(apps, reports);
+            if (!quiet)
+            {
+                WriteSummary(apps, reports);
+            }
+
             if (keepRunning)
             {
+                // Printed even with -q: without it the running apps cannot be found.
                 WriteKeepRunningHelp(apps, caFile);
                 await Task.Delay(Timeout.Infinite, cancellationToken);
             }
@@ -78,7 +87,7 @@ internal sealed class DemoRunner(CliConsoles consoles, ScanEngine engine, TimePr
             // The DNS-flaw apps answer their own names; the others are on IP literals and have no DNS.
             DnsServer = app.DnsServer,
         };
-        var progress = quiet ? null : new ProgressPrinter(consoles.Error, $"{app.Options.Key}: ");
+        var progress = quiet ? null : new ProgressPrinter(consoles.Error, time, $"{app.Options.Key}: ");
         return engine.ScanConnectAsync(app.DescriptorUrl, options, progress, cancellationToken);
     }
 

@@ -17,13 +17,14 @@ namespace Rampart.Cli.Infrastructure;
 /// </summary>
 internal static class ErrorReporter
 {
-    public static int Handle(Exception exception, IAnsiConsole error)
+    /// <param name="debug">Add the stack trace of an unexpected (internal) error: <c>RAMPART_DEBUG=1</c>.</param>
+    public static int Handle(Exception exception, IAnsiConsole error, bool debug)
     {
         ArgumentNullException.ThrowIfNull(exception);
         ArgumentNullException.ThrowIfNull(error);
         var (code, label) = Classify(exception);
         error.Write(new Text($"rampart: {label}: {exception.Message}{Environment.NewLine}", new Style(Color.Red)));
-        if (code == ExitCodes.InternalError && Environment.GetEnvironmentVariable("RAMPART_DEBUG") == "1")
+        if (code == ExitCodes.InternalError && debug)
         {
             error.WriteException(exception);
         }

@@ -15,26 +15,8 @@ internal static class ConsoleReport
 
     public static void Write(ScanReport report, IAnsiConsole console)
     {
-        // The key goes in plain text, not in the rule's markup title: Forge ids (ari:cloud:...) would turn into emoji there.
-        console.Write(new Rule(Safe($"{report.App.Name} - {report.App.Kind} app")).LeftJustified());
-        console.Write(Plain($"key {report.App.Key}  Catalog {report.Catalog.Id} (in effect since {report.Catalog.Effective:yyyy-MM-dd})  " +
-            (report.App.DescriptorUrl is null ? string.Empty : $"descriptor {report.App.DescriptorUrl}  ") +
-            $"scanned in {(report.FinishedAt - report.StartedAt).TotalSeconds:0.0} s\n\n"));
-
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Req").AddColumn("Title").AddColumn("Status").AddColumn("Reason");
-        foreach (var requirement in report.Requirements)
-        {
-            table.AddRow(
-                Plain(requirement.Id + (requirement.Guideline ? " (guideline)" : string.Empty)),
-                Plain(requirement.Title),
-                requirement.Status == RequirementStatus.Fail && requirement.Guideline
-                    ? Plain(GuidelineNotMet, new Style(Color.Yellow))
-                    : Plain(StatusLabel(requirement.Status), StatusStyle(requirement.Status)),
-                Plain(requirement.Reason ?? string.Empty));
-        }
-
-        console.Write(table);
+        WriteHeader(report, console);
+        WriteRequirements(report, console);
 
         var blocking = report.Findings.Where(f => !f.Advisory).ToList();
         var advisory = report.Findings.Where(f => f.Advisory).ToList();
@@ -74,13 +56,66 @@ internal static class ConsoleReport
             }
         }
 
-        // Guidelines are advisory: a guideline not met is counted apart, and only ScanReport.HasFailures (the exit code)
-        // turns the summary red.
+        WriteCounts(report, console);
+    }
+
+    /// <summary>
+    /// What a CI log shows when every report went to a file: the requirement table, the counts and where the reports
+    /// are, on one screen; the findings and their evidence are in the files.
+    /// </summary>
+    public static void WriteSummary(ScanReport report, IReadOnlyList<OutputTarget> files, IAnsiConsole console)
+    {
+        WriteHeader(report, console);
+        WriteRequirements(report, console);
+        var blocking = report.Findings.Count(f => !f.Advisory);
+        console.Write(Plain($"{blocking} finding(s), {report.Findings.Count - blocking} advisory, {report.Skipped.Count} skipped probe(s): details in the reports\n"));
+        foreach (var file in files)
+        {
+            console.Write(Plain($"  {file.Format,-8} {file.Path}\n"));
+        }
+
+        WriteCounts(report, console);
+    }
+
+    private static void WriteHeader(ScanReport report, IAnsiConsole console)
+    {
+        // The key goes in plain text, not in the rule's markup title: Forge ids (ari:cloud:...) would turn into emoji there.
+        console.Write(new Rule(Safe($"{report.App.Name} - {report.App.Kind} app")).LeftJustified());
+        console.Write(Plain($"key {report.App.Key}  Catalog {report.Catalog.Id} (in effect since {report.Catalog.Effective:yyyy-MM-dd})  " +
+            (report.App.DescriptorUrl is null ? string.Empty : $"descriptor {report.App.DescriptorUrl}  ") +
+            $"scanned in {(report.FinishedAt - report.StartedAt).TotalSeconds:0.0} s by {report.Tool.Name} {report.Tool.Version}\n\n"));
+    }
+
+    private static void WriteRequirements(ScanReport report, IAnsiConsole console)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("Req").AddColumn("Title").AddColumn("Status").AddColumn("Reason");
+        foreach (var requirement in report.Requirements)
+        {
+            table.AddRow(
+                Plain(requirement.Id + (requirement.Guideline ? " (guideline)" : string.Empty)),
+                Plain(requirement.Title),
+                requirement.Status == RequirementStatus.Fail && requirement.Guideline
+                    ? Plain(GuidelineNotMet, new Style(Color.Yellow))
+                    : Plain(StatusLabel(requirement.Status), StatusStyle(requirement.Status)),
+                Plain(requirement.Reason ?? string.Empty));
+        }
+
+        console.Write(table);
+    }
+
+    private static void WriteCounts(ScanReport report, IAnsiConsole console)
+    {
+        // Guidelines are advisory: a guideline not met is counted apart, and only what sets the exit code (a failed or an
+        // unverified requirement, ScanExitCode) turns the summary red or yellow.
         var summary = string.Join(", ", report.Requirements
             .GroupBy(r => (r.Status, Advisory: r.Status == RequirementStatus.Fail && r.Guideline))
             .OrderBy(g => g.Key.Status).ThenBy(g => g.Key.Advisory)
             .Select(g => $"{g.Count()} {(g.Key.Advisory ? GuidelineNotMet : StatusLabel(g.Key.Status))}"));
-        console.Write(Plain($"\n{summary}\n", report.HasFailures ? new Style(Color.Red, decoration: Decoration.Bold) : new Style(Color.Green, decoration: Decoration.Bold)));
+        var colour = report.HasFailures ? Color.Red
+            : report.Requirements.Any(r => r.Status == RequirementStatus.Error && !r.Guideline) ? Color.Yellow
+            : Color.Green;
+        console.Write(Plain($"\n{summary}\n", new Style(colour, decoration: Decoration.Bold)));
     }
 
     private static void WriteFinding(IAnsiConsole console, Finding finding)

@@ -65,6 +65,12 @@ internal sealed record OutputPlan(IReadOnlyList<OutputTarget> Targets)
             throw new UsageException("only one report format can go to standard output; give the others an --output file");
         }
 
+        // Before the scan, not after it: a directory given as a file would otherwise cost the whole scan.
+        foreach (var target in targets.Where(t => t.Path is not null))
+        {
+            ReportFile.CheckWritable(target.Path!);
+        }
+
         return new OutputPlan(targets);
     }
 }

@@ -1,15 +1,17 @@
-using Spectre.Console;
 using Rampart.Cli.Infrastructure;
 using Rampart.Scanning.Reports;
 using Rampart.ScanReports;
+using Spectre.Console;
 
 namespace Rampart.Cli.Output;
 
 /// <summary>Writes a finished report to every target of an <see cref="OutputPlan"/>.</summary>
 internal static class ReportEmitter
 {
-    public static async Task EmitAsync(ScanReport report, OutputPlan plan, CliConsoles consoles, CancellationToken cancellationToken)
+    /// <param name="quiet">Nothing on stderr but errors: no summary, no "wrote" lines.</param>
+    public static async Task EmitAsync(ScanReport report, OutputPlan plan, CliConsoles consoles, bool quiet, CancellationToken cancellationToken)
     {
+        var written = new List<OutputTarget>();
         foreach (var target in plan.Targets)
         {
             if (target.IsConsole)
@@ -29,87 +31,31 @@ internal static class ReportEmitter
 
             try
             {
-                await WriteFileAsync(writer, report, target.Path, cancellationToken);
+                await ReportFile.WriteAsync(target.Path, (stream, token) => writer.WriteAsync(report, stream, token), cancellationToken);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new OutputWriteException($"{target.Format} report to '{target.Path}': {e.Message}", e);
             }
 
-            consoles.Error.WriteLine($"wrote {target.Format} report to {target.Path}");
+            written.Add(target);
         }
-    }
 
-    private static async Task WriteFileAsync(IReportWriter writer, ScanReport report, string path, CancellationToken cancellationToken)
-    {
-        var fullPath = Path.GetFullPath(path);
-        if (IsSpecialFile(fullPath))
+        if (quiet)
         {
-            // /dev/stdout, /dev/null, /dev/full: there is nothing to rename, and renaming over a device node would replace it.
-            await using var device = new FileStream(fullPath, FileMode.Open, FileAccess.Write);
-            await writer.WriteAsync(report, device, cancellationToken);
             return;
         }
 
-        if (Path.GetDirectoryName(fullPath) is { } directory)
+        if (plan.Targets.All(t => t.Path is not null))
         {
-            Directory.CreateDirectory(directory);
+            // Every report went to a file: without this the CI log would show no result at all.
+            ConsoleReport.WriteSummary(report, written, consoles.Error);
+            return;
         }
 
-        // Write next to the target and rename, so a failed write never leaves half a report behind; the temporary file
-        // goes too, whatever the failure (disk full, a directory in the way, Ctrl-C).
-        var temporary = fullPath + ".tmp";
-        try
+        foreach (var target in written)
         {
-            await using (var file = File.Create(temporary))
-            {
-                await writer.WriteAsync(report, file, cancellationToken);
-            }
-
-            File.Move(temporary, fullPath, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(temporary);
-            throw;
-        }
-    }
-
-    /// <summary>Files under /dev and /proc (also when reached through a link) are devices or pipes, written in place.</summary>
-    private static bool IsSpecialFile(string fullPath)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return false;
-        }
-
-        if (IsUnderDevOrProc(fullPath))
-        {
-            return true;
-        }
-
-        try
-        {
-            return File.Exists(fullPath) && File.ResolveLinkTarget(fullPath, returnFinalTarget: true) is { } target && IsUnderDevOrProc(target.FullName);
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
-
-    private static bool IsUnderDevOrProc(string path) =>
-        path.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/proc/", StringComparison.Ordinal);
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The write already failed; that failure is the one to report.
+            consoles.Error.Write(new Text($"wrote {target.Format} report to {target.Path}\n"));
         }
     }
 }

@@ -41,7 +41,17 @@ public sealed class ScanEngine(TimeProvider time, CatalogRegistry catalogs, IRea
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
 
         progress?.Report(new ScanProgress("descriptor", $"Fetching {descriptorUrl}", false));
-        var descriptor = await FetchDescriptorAsync(client, descriptorUrl, options, linked.Token);
+        ConnectDescriptor descriptor;
+        try
+        {
+            descriptor = await FetchDescriptorAsync(client, descriptorUrl, options, linked.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // The scan's own time limit, not an interrupt: only the caller's token may end a scan as cancelled.
+            throw new TargetUnreachableException($"no descriptor from {descriptorUrl} within the scan time limit of {options.TotalTimeout.TotalSeconds:0.#} s");
+        }
+
         progress?.Report(new ScanProgress("descriptor", $"{descriptor.Endpoints.Count} endpoints in {descriptor.Key}", true));
 
         var context = new ScanContext(AppKind.Connect, descriptor.Key, descriptor, options, client, time);
@@ -121,13 +131,20 @@ public sealed class ScanEngine(TimeProvider time, CatalogRegistry catalogs, IRea
         {
             outcome = ErrorOutcome(check, $"scan time limit of {context.Options.TotalTimeout.TotalSeconds:0} s reached before {check.Info.Id} finished");
         }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A limit of the check's own (a request or probe timeout) that it let escape: an unverified requirement,
+            // never the end of the scan, which only the caller's token (Ctrl-C) or the deadline above may bring.
+            outcome = ErrorOutcome(check, $"{check.Info.Id} timed out: {e.Message}");
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // One broken check must not abort the scan; its requirements become "error", never "pass".
             outcome = ErrorOutcome(check, $"{check.Info.Id} failed: {e.Message}");
         }
 
-        progress?.Report(new ScanProgress(check.Info.Id, check.Info.Title, true));
+        var error = outcome.Verdicts.FirstOrDefault(v => v.Status == RequirementStatus.Error);
+        progress?.Report(new ScanProgress(check.Info.Id, check.Info.Title, true, error is null ? null : error.Reason ?? "could not be verified"));
         return (check, outcome);
     }
 

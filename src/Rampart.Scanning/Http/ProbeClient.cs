@@ -121,7 +121,9 @@ public sealed class ProbeClient : IProbeClient, IDisposable
                 {
                     return await ExchangeAsync(current, original, started, hops, linked.Token);
                 }
-                catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                // Not the caller's cancellation, so this request's own limit: our timer, or the handler's ConnectTimeout,
+                // which can fire first for a request that waited on a connection attempt another request started.
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
                     return (ProbeResponse.FromError(original, ProbeErrorKind.Timeout,
                         $"no complete answer from {current.Url.Authority} within {options.RequestTimeout.TotalSeconds:0.#} s", time.GetElapsedTime(started), [.. hops]), null);
