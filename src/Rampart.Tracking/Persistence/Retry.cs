@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Rampart.Tracking.Persistence;
 
@@ -7,10 +6,6 @@ namespace Rampart.Tracking.Persistence;
 internal static class Retry
 {
     public const int MaxAttempts = 5;
-
-    /// <summary>Retries without logging; for the one caller not yet handed a logger (ingest), to be removed with it.</summary>
-    public static Task<T> OnConflictAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
-        OnConflictAsync(NullLogger.Instance, "ingest", work, cancellationToken);
 
     /// <summary>Runs <paramref name="work"/>, retrying a lost race; each retry is logged (event 1101) naming <paramref name="operation"/>.</summary>
     public static async Task<T> OnConflictAsync<T>(ILogger logger, string operation, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)

@@ -46,7 +46,7 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
         var (report, sha) = (body.Report, body.Sha256);
         var plan = ReportPlan.From(report);
 
-        var result = await Retry.OnConflictAsync(ct => IngestOnceAsync(actor, appKey, report, plan, sha, ct), cancellationToken).ConfigureAwait(false);
+        var result = await Retry.OnConflictAsync(logger, "ingest", ct => IngestOnceAsync(actor, appKey, report, plan, sha, ct), cancellationToken).ConfigureAwait(false);
         TrackingLog.ReportIngested(logger, appKey, result.ReportId, result.Created, result.Reopened, result.VerifiedFixed, result.Unchanged,
             result.Suppressed, result.Duplicate, (long)time.GetElapsedTime(started).TotalMilliseconds);
         return result;
