@@ -2,7 +2,8 @@ namespace Rampart.Tracking.Tests;
 
 /// <summary>
 /// The ingest decision checked over its whole input space (no ticket or each status × the five facts) against a table
-/// written here from the design's words (architecture §4.3, "Ingest"), independently of the code's switch.
+/// written here from the design's words (architecture §4.3, "Ingest"), independently of the code: each input runs
+/// through ingest's own InstanceDecision and TicketRollup for a ticket with one instance.
 /// </summary>
 public sealed class IngestDecisionTests
 {
@@ -82,7 +83,7 @@ public sealed class IngestDecisionTests
                 continue;
             }
 
-            var actual = IngestDecision.Decide(facts);
+            var actual = SingleInstance.Decide(facts);
             if (actual != matching[0].Outcome)
             {
                 wrong.Add($"{facts}: expected {matching[0].Outcome}, decided {actual}");
@@ -110,7 +111,7 @@ public sealed class IngestDecisionTests
     {
         foreach (var facts in AllInputs())
         {
-            if (IngestDecision.Target(IngestDecision.Decide(facts)) is { } to)
+            if (IngestDecision.Target(SingleInstance.Decide(facts)) is { } to)
             {
                 facts.Ticket.ShouldNotBeNull();
                 TicketLifecycle.Find(facts.Ticket.Value, to, Role.System).ShouldNotBeNull($"{facts} → {to}");

@@ -1,8 +1,8 @@
 namespace Rampart.Tracking.Tests;
 
 /// <summary>
-/// The ticket's move from its instances: with one instance per ticket it is exactly today's per-fingerprint decision
-/// (over the whole input space), and the multi-instance cases the design names are written out here.
+/// The ticket's move from its instances: the multi-instance cases the design names are written out here (the
+/// single-instance input space is <c>IngestDecisionTests</c>' table, run through the same functions).
 /// </summary>
 public sealed class TicketRollupTests
 {
@@ -27,27 +27,6 @@ public sealed class TicketRollupTests
         "none | ->excepted r, ->excepted r | n | y => suppress-new",
         "verified-fixed | fixed>fixed, fixed>fixed | n | y => untouched",
     ];
-
-    [Fact]
-    public void With_one_instance_per_ticket_the_rollup_decides_as_todays_per_fingerprint_decision()
-    {
-        bool[] both = [false, true];
-        TicketStatus?[] tickets = [null, .. Enum.GetValues<TicketStatus>().Cast<TicketStatus?>()];
-        var wrong = new List<string>();
-        foreach (var f in from t in tickets from r in both from c in both from a in both from e in both from p in both select new IngestFacts(t, r, c, a, e, p))
-        {
-            var before = f.Ticket is { } status ? Embed(status) : (InstanceState?)null;
-            var after = InstanceDecision.Decide(new InstanceFacts(before, f.Reported, f.Covered, f.EvidenceChanged, f.CheckPassed));
-            // A reported finding means its check ran; an unreported one passed only if it ran.
-            var rolled = TicketRollup.Decide(f.Ticket, [new InstanceChange(before, after, f.Reported)], f.ScannedAfterChange, checkRan: f.Reported || f.CheckPassed);
-            if (rolled != IngestDecision.Decide(f))
-            {
-                wrong.Add($"{f}: today {IngestDecision.Decide(f)}, rollup {rolled}");
-            }
-        }
-
-        wrong.ShouldBeEmpty();
-    }
 
     [Fact]
     public void Tickets_with_several_instances_move_as_the_design_says()
@@ -83,13 +62,4 @@ public sealed class TicketRollupTests
         TicketRollup.Severity([(InstanceState.Fixed, TicketSeverity.Critical), (InstanceState.Excepted, TicketSeverity.High)], TicketSeverity.Medium)
             .ShouldBe(TicketSeverity.Medium);
     }
-
-    /// <summary>Today's ticket as the one instance it would hold: active and mitigated tickets' findings still fail.</summary>
-    private static InstanceState Embed(TicketStatus status) => status switch
-    {
-        TicketStatus.VerifiedFixed => InstanceState.Fixed,
-        TicketStatus.FalsePositive => InstanceState.FalsePositive,
-        TicketStatus.ExceptionGranted => InstanceState.Excepted,
-        _ => InstanceState.Open,
-    };
 }

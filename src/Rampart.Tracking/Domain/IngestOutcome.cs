@@ -1,6 +1,6 @@
 namespace Rampart.Tracking;
 
-/// <summary>What ingest does with one fingerprint (<see cref="IngestDecision.Decide"/>).</summary>
+/// <summary>What ingest does with one ticket (<see cref="TicketRollup.Decide"/>).</summary>
 internal enum IngestOutcome
 {
     /// <summary>Nothing: a ticket the report does not mention and whose check did not pass, or no ticket and no finding.</summary>

@@ -4,8 +4,8 @@ namespace Rampart.Tracking;
 /// The second half of ingest's decision once a ticket is the unmet requirement (app, requirement, check): the ticket's
 /// move from how its instances changed (<see cref="InstanceDecision"/>). A ticket with no open instance left is verified
 /// when the report ran its check, excepted when an exception newly covers what remained; any open instance reopens a
-/// closed ticket the scan may reopen. With one instance per ticket this is exactly today's per-fingerprint
-/// <see cref="IngestDecision"/> (<c>TicketRollupTests</c> checks it over the whole input space). Pure.
+/// closed ticket the scan may reopen. Pure: <c>IngestDecisionTests</c> checks it over the whole single-instance input
+/// space, <c>TicketRollupTests</c> the multi-instance cases.
 /// </summary>
 internal static class TicketRollup
 {
