@@ -39,6 +39,8 @@ public sealed class BadInputTests(PostgresFixture postgres)
         new("illegal transition", "POST", w => $"/api/tickets/{w.TicketsA[0]}/transitions", () => Json("""{"to":"mitigated"}"""), 409, "mitigated"),
         new("unknown status", "POST", w => $"/api/tickets/{w.TicketsA[0]}/transitions", () => Json("""{"to":"done"}"""), 400, "done"),
         new("transition without 'to'", "POST", w => $"/api/tickets/{w.TicketsA[0]}/transitions", () => Json("""{"comment":"x"}"""), 400, "to"),
+        new("location pattern for another move", "POST", w => $"/api/tickets/{w.TicketsA[0]}/transitions", () => Json("""{"to":"in-progress","locationPattern":"*"}"""), 400, "locationPattern"),
+        new("location pattern matching no open instance", "POST", w => $"/api/tickets/{w.TicketsA[0]}/transitions", () => Json("""{"to":"false-positive","reason":"CDN","locationPattern":"https://nowhere.example/*"}"""), 400, "locationPattern"),
         new("transition of a missing ticket", "POST", _ => "/api/tickets/987654321/transitions", () => Json("""{"to":"in-progress"}"""), 404, "987654321"),
         new("empty comment", "POST", w => $"/api/tickets/{w.TicketsA[0]}/comments", () => Json("""{"text":null}"""), 400, "text"),
         new("page size above 500", "GET", _ => "/api/tickets?pageSize=501", () => null, 400, "pageSize"),

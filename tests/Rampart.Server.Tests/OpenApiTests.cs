@@ -42,7 +42,11 @@ public sealed class OpenApiTests(PostgresFixture postgres)
         instances.GetProperty("type").GetString().ShouldBe("array");
         var instance = schemas.GetProperty(instances.GetProperty("items").GetProperty("$ref").GetString()!.Split('/')[^1]);
         instance.GetProperty("properties").EnumerateObject().Select(p => p.Name)
-            .ShouldBe(["fingerprint", "location", "evidence", "state", "firstSeen", "lastSeen"], ignoreOrder: true);
+            .ShouldBe(["fingerprint", "location", "evidence", "state", "firstSeen", "lastSeen", "falsePositivePattern"], ignoreOrder: true);
+
+        // A false-positive decision may name the locations it covers, with the field exceptions use for their pattern.
+        schemas.GetProperty("TransitionBody").GetProperty("properties").TryGetProperty("locationPattern", out _).ShouldBeTrue();
+        schemas.GetProperty("GrantExceptionBody").GetProperty("properties").TryGetProperty("locationPattern", out _).ShouldBeTrue();
     }
 
     [Fact]

@@ -95,6 +95,7 @@ public sealed class IngestStoreValuesTests(PostgresFixture postgres) : DbTest(po
         FirstSeenAt = new DateTimeOffset(2026, 3, 2, 9, 0, 4, TimeSpan.Zero),
         LastSeenAt = new DateTimeOffset(2026, 3, 5, 9, 0, 5, TimeSpan.Zero),
         LastReportId = Guid.NewGuid(),
+        FalsePositivePattern = "https://app.vendor.example/instance-*",
     };
 
     /// <summary>A ticket with a distinct, non-default value in every column, so a value bound to the wrong column shows.</summary>

@@ -7,7 +7,9 @@ public sealed record CreatePartnerBody(string Name, string SecurityContactEmail)
 
 public sealed record CreateAppBody(string Key, string Name, string Kind, Guid PartnerId, string? DescriptorUrl = null);
 
-public sealed record TransitionBody(string To, string? Comment = null, DateTimeOffset? DueDate = null, string? Reason = null);
+/// <param name="LocationPattern">Only with <c>false-positive</c>: a glob (<c>*</c>, <c>?</c>) over instance locations, as an
+/// exception's; the decision covers the open instances it matches.</param>
+public sealed record TransitionBody(string To, string? Comment = null, DateTimeOffset? DueDate = null, string? Reason = null, string? LocationPattern = null);
 
 public sealed record CommentBody(string Text);
 

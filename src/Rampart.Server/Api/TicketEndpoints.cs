@@ -35,14 +35,14 @@ public static class TicketEndpoints
                 var body = await JsonBody.ReadAsync<TransitionBody>(http, ct);
                 var to = WireEnum.Parse<TicketStatus>(body.To, "to");
                 return Results.Ok(await tickets.TransitionAsync(ActorAccessor.Get(http), id,
-                    new TransitionRequest(to, body.Comment, body.DueDate, body.Reason), ct));
+                    new TransitionRequest(to, body.Comment, body.DueDate, body.Reason, body.LocationPattern), ct));
             })
             .RequireAuthorization(Policies.TicketWrite)
             .Accepts<TransitionBody>("application/json")
             .Produces<TicketDetailDto>()
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithName("TransitionTicket")
-            .WithSummary("Move a ticket along the lifecycle; partners only along vendor transitions.");
+            .WithSummary("Move a ticket along the lifecycle; partners only along vendor transitions. A false-positive decision with a locationPattern covers only the open instances it matches; the ticket moves when none is left open.");
 
         group.MapPost("/{id:long}/comments", async (long id, HttpContext http, TicketService tickets, CancellationToken ct) =>
             {

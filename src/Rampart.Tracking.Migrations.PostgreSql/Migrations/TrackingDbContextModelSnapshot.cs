@@ -415,6 +415,10 @@ namespace Rampart.Tracking.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("FalsePositivePattern")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Fingerprint")
                         .IsRequired()
                         .HasMaxLength(128)

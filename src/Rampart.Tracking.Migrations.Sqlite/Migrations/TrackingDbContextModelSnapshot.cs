@@ -400,6 +400,10 @@ namespace Rampart.Tracking.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FalsePositivePattern")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Fingerprint")
                         .IsRequired()
                         .HasMaxLength(128)

@@ -29,7 +29,7 @@ internal static class IngestStore
     /// <see cref="InstanceArrays"/>: every column of the model except the id the database assigns and <c>TicketId</c>,
     /// which the insert takes from the ticket with the instance's (app, requirement, check).</summary>
     internal static readonly string[] InstanceColumns =
-        ["AppId", "Fingerprint", "Location", "Evidence", "EvidenceHash", "State", "FirstSeenAt", "LastSeenAt", "LastReportId"];
+        ["AppId", "Fingerprint", "Location", "Evidence", "EvidenceHash", "State", "FirstSeenAt", "LastSeenAt", "LastReportId", "FalsePositivePattern"];
 
     /// <summary>The ticket columns ingest's inserts write, in the order of <see cref="TicketValues"/> and <see cref="TicketArrays"/>:
     /// every column of the model except the id the database assigns (<c>IngestStoreModelTests</c> holds the two together).</summary>
@@ -371,13 +371,14 @@ internal static class IngestStore
         Array(instances, i => i.FirstSeenAt.UtcDateTime, NpgsqlDbType.TimestampTz),
         Array(instances, i => i.LastSeenAt.UtcDateTime, NpgsqlDbType.TimestampTz),
         Array(instances, i => i.LastReportId, NpgsqlDbType.Uuid),
+        Array(instances, i => i.FalsePositivePattern, NpgsqlDbType.Varchar),
     ];
 
     /// <summary>SQLite: one value per <see cref="InstanceColumns"/> entry, in that order, as the EF model stores it.</summary>
     internal static object?[] InstanceValues(TicketInstanceEntity i) =>
     [
         i.AppId, i.Fingerprint, i.Location, i.Evidence, i.EvidenceHash, i.State.ToString(), i.FirstSeenAt.UtcTicks, i.LastSeenAt.UtcTicks,
-        i.LastReportId?.ToString().ToUpperInvariant(),
+        i.LastReportId?.ToString().ToUpperInvariant(), i.FalsePositivePattern,
     ];
 
     /// <summary>SQLite: one value per <see cref="TicketColumns"/> entry, in that order, as the EF model stores it.</summary>

@@ -25,6 +25,10 @@ public sealed class TicketInstanceEntity
 
     public InstanceState State { get; set; }
 
+    /// <summary>The location pattern of the false-positive decision that marked this instance, kept for the record; null
+    /// when it is not false-positive or the decision covered the whole ticket.</summary>
+    public string? FalsePositivePattern { get; set; }
+
     public DateTimeOffset FirstSeenAt { get; set; }
 
     public DateTimeOffset LastSeenAt { get; set; }

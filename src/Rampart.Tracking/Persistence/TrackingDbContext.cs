@@ -132,6 +132,7 @@ public sealed class TrackingDbContext(DbContextOptions<TrackingDbContext> option
             e.HasIndex(i => new { i.TicketId, i.Id });
             e.Property(i => i.Location).HasMaxLength(4000);
             e.Property(i => i.EvidenceHash).HasMaxLength(64);
+            e.Property(i => i.FalsePositivePattern).HasMaxLength(4000);
             e.HasOne<TicketEntity>().WithMany().HasForeignKey(i => i.TicketId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AppEntity>().WithMany().HasForeignKey(i => i.AppId).OnDelete(DeleteBehavior.Restrict);
         });

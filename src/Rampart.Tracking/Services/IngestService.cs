@@ -268,7 +268,8 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
             db.ChangeTracker.Clear();
         }
 
-        // Existing instances: one statement for when they were last seen, and one per state they moved to.
+        // Existing instances: one statement for when they were last seen, and one per state they moved to (ingest never
+        // moves one to false-positive, so a move ends the false-positive decision's pattern too).
         if (seen.Count > 0)
         {
             await db.Instances.Where(i => seen.Contains(i.Id))
@@ -279,7 +280,7 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
         {
             var ids = byState.Select(c => c.Id).ToList();
             await db.Instances.Where(i => ids.Contains(i.Id))
-                .ExecuteUpdateAsync(u => u.SetProperty(i => i.State, byState.Key), cancellationToken).ConfigureAwait(false);
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.State, byState.Key).SetProperty(i => i.FalsePositivePattern, (string?)null), cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var (id, evidence) in evidenceChanges)

@@ -143,19 +143,29 @@ public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory
 
         validate.Check(request.Comment is null || request.Comment.Length <= 20000, "comment", "is longer than 20000 characters");
         validate.Check(reason is null || reason.Length <= 4000, "reason", "is longer than 4000 characters");
+        var pattern = request.LocationPattern;
+        validate.Check(pattern is null || to == TicketStatus.FalsePositive, "locationPattern", "is accepted only when moving a ticket to false-positive");
+        validate.Check(pattern is null || (pattern.Length is > 0 and <= 4000), "locationPattern", "must be 1 to 4000 characters when given");
         validate.ThrowIfAny();
 
-        var audit = TicketMoves.Apply(ticket, to, actor, actor.Role, reason, now);
-        db.Audit.Add(audit);
-        // A false-positive decision covers the ticket's failing instances while their evidence is unchanged; taking it back
-        // makes them count again.
-        if (to == TicketStatus.FalsePositive || (from == TicketStatus.FalsePositive && TicketLifecycle.IsActive(to)))
+        if (pattern is not null)
+        {
+            await FalsePositiveByPatternAsync(db, ticket, actor, reason, pattern, now, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            db.Audit.Add(TicketMoves.Apply(ticket, to, actor, actor.Role, reason, now));
+        }
+
+        // A false-positive decision without a pattern covers the ticket's failing instances while their evidence is
+        // unchanged; taking it back makes every false-positive instance count again.
+        if ((to == TicketStatus.FalsePositive && pattern is null) || (from == TicketStatus.FalsePositive && TicketLifecycle.IsActive(to)))
         {
             var (before, after) = to == TicketStatus.FalsePositive
                 ? (InstanceState.Open, InstanceState.FalsePositive)
                 : (InstanceState.FalsePositive, InstanceState.Open);
             await db.Instances.Where(i => i.TicketId == ticket.Id && i.State == before)
-                .ExecuteUpdateAsync(u => u.SetProperty(i => i.State, after), cancellationToken).ConfigureAwait(false);
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.State, after).SetProperty(i => i.FalsePositivePattern, (string?)null), cancellationToken).ConfigureAwait(false);
         }
 
         if (rule.DueDate == DueDateUse.ExceptionExpiry)
@@ -178,6 +188,39 @@ public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory
 
         await SaveTicketAsync(db, id, cancellationToken).ConfigureAwait(false);
         return app.Id;
+    }
+
+    /// <summary>
+    /// A false-positive decision for the open instances whose location <paramref name="pattern"/> matches (the glob
+    /// exceptions use): they stay false-positive while their evidence is unchanged, as a whole-ticket decision's do. The
+    /// ticket moves to false-positive only when no open instance is left; otherwise it keeps its status and the audit
+    /// log records the decision on its own. Either entry names the pattern.
+    /// </summary>
+    private static async Task FalsePositiveByPatternAsync(TrackingDbContext db, TicketEntity ticket, Actor actor, string? reason, string pattern, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var open = await db.Instances.Where(i => i.TicketId == ticket.Id && i.State == InstanceState.Open)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var covered = open.Where(i => Glob.IsMatch(pattern, i.Location)).ToList();
+        new Validate().Check(covered.Count > 0, "locationPattern", $"matches none of the ticket's {open.Count} open instances").ThrowIfAny();
+        foreach (var instance in covered)
+        {
+            instance.State = InstanceState.FalsePositive;
+            instance.FalsePositivePattern = pattern;
+        }
+
+        var left = open.Count - covered.Count;
+        var decision = $"locations {pattern}: {covered.Count} instance(s) false-positive, {left} open";
+        if (left == 0)
+        {
+            db.Audit.Add(TicketMoves.Apply(ticket, TicketStatus.FalsePositive, actor, actor.Role, $"{reason} ({decision})", now));
+            return;
+        }
+
+        // The ticket keeps its status, but it changed: its version guards against a scan deciding on the old instances.
+        ticket.UpdatedAt = now;
+        ticket.Version++;
+        db.Audit.Add(AuditRecord.Create(now, actor, "ticket.false-positive", AuditRecord.Ticket(ticket.Id),
+            $"{open.Count} open", decision, reason));
     }
 
     public async Task<CommentDto> CommentAsync(Actor actor, long id, CommentRequest request, CancellationToken cancellationToken = default)
@@ -314,7 +357,7 @@ public sealed class TicketService(IDbContextFactory<TrackingDbContext> dbFactory
         var comments = await db.Comments.AsNoTracking().Where(c => c.TicketId == t.Id).OrderBy(c => c.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var instances = await db.Instances.AsNoTracking().Where(i => i.TicketId == t.Id).OrderBy(i => i.Id)
-            .Select(i => new TicketInstanceDto(i.Fingerprint, i.Location, i.Evidence, i.State, i.FirstSeenAt, i.LastSeenAt))
+            .Select(i => new TicketInstanceDto(i.Fingerprint, i.Location, i.Evidence, i.State, i.FirstSeenAt, i.LastSeenAt, i.FalsePositivePattern))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var dto = ToDto(t, appKey, now);
