@@ -11,8 +11,7 @@ public static class ManifestParser
         var stream = new YamlStream();
         try
         {
-            ManifestYamlLimits.Check(fileName, text);
-            stream.Load(new StringReader(text));
+            stream.Load(new BoundedYamlParser(fileName, new Parser(new StringReader(text))));
         }
         catch (YamlException e)
         {

@@ -8,7 +8,7 @@ namespace Rampart.Forge.Tests;
 /// deep enough to overflow the YAML loader's recursion end in one error with file:line:column, not in exhausted
 /// memory or a killed process, from a directory and from a .zip alike.
 /// </summary>
-public sealed class ManifestYamlLimitsTests
+public sealed class BoundedYamlParserTests
 {
     private const string Valid = "app:\n  id: ari:cloud:ecosystem::app/00000000-0000-4000-8000-000000000000\n  runtime:\n    name: nodejs22.x\nmodules: {}\n";
 
