@@ -177,7 +177,7 @@ public sealed class DnsCheckTests(DnsFixture fixture) : IClassFixture<DnsFixture
         var failingAddress = RandomLoopbackAddress();
         await using var refusing = await DnsmasqServer.StartAsync([$"--host-record=alive.refusing-dns.test,{refusingAddress}"],
             "alive.refusing-dns.test", TestTimeout.Token, refusingAddress, port);
-        using var failing = new ServFailDnsServer(new IPEndPoint(failingAddress, port));
+        using var failing = ScriptedDnsServer.FailingEverything(new IPEndPoint(failingAddress, port));
         await using var authoritative = await DnsmasqServer.StartAsync(
         [
             $"--auth-server=ns1.ok-dns.test,{address}",
@@ -207,7 +207,7 @@ public sealed class DnsCheckTests(DnsFixture fixture) : IClassFixture<DnsFixture
     [Fact]
     public async Task A_host_answering_servfail_fails_6_1()
     {
-        using var failing = new ServFailDnsServer(new IPEndPoint(IPAddress.Loopback, 0));
+        using var failing = ScriptedDnsServer.FailingEverything(new IPEndPoint(IPAddress.Loopback, 0));
 
         var outcome = await RunAsync(new DomainResolutionCheck(), Options(failing.Endpoint), new Uri("https://broken.app.test/"));
 
@@ -220,7 +220,7 @@ public sealed class DnsCheckTests(DnsFixture fixture) : IClassFixture<DnsFixture
     [Fact]
     public async Task A_cname_loop_fails_6_1_although_every_answer_is_noerror()
     {
-        using var looping = new CnameDnsServer(new IPEndPoint(IPAddress.Loopback, 0), new Dictionary<string, string>
+        using var looping = ScriptedDnsServer.WithAliases(new IPEndPoint(IPAddress.Loopback, 0), new Dictionary<string, string>
         {
             ["app.loop.test"] = "edge.loop.test",
             ["edge.loop.test"] = "origin.loop.test",

@@ -5,25 +5,37 @@ using System.Text;
 namespace Rampart.Scanning.Tests.Dns;
 
 /// <summary>
-/// A UDP DNS server that answers each name with one CNAME record from its table (NXDOMAIN for other names), as an
-/// authoritative server with a misconfigured zone does. dnsmasq refuses to start with a CNAME loop in its
-/// configuration ("CNAME loop involving ..."), so a loop needs this responder.
+/// A UDP DNS server for answers dnsmasq cannot be made to give: it answers each name in its table with one CNAME record
+/// and every other name with a fixed rcode. dnsmasq refuses to start with a CNAME loop in its configuration ("CNAME loop
+/// involving ..."), and cannot answer SERVFAIL on demand (a dead upstream makes it time out, a refusing one makes it
+/// answer REFUSED), as a broken zone's server does.
 /// </summary>
-public sealed class CnameDnsServer : IDisposable
+public sealed class ScriptedDnsServer : IDisposable
 {
+    private const byte NxDomain = 3;
+    private const byte ServFail = 2;
+
     private readonly Socket socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
     private readonly CancellationTokenSource stop = new();
     private readonly IReadOnlyDictionary<string, string> aliases;
+    private readonly byte otherNames;
 
-    public CnameDnsServer(IPEndPoint endpoint, IReadOnlyDictionary<string, string> aliases)
+    private ScriptedDnsServer(IPEndPoint endpoint, IReadOnlyDictionary<string, string> aliases, byte otherNames)
     {
         this.aliases = aliases;
+        this.otherNames = otherNames;
         socket.Bind(endpoint);
         Endpoint = (IPEndPoint)socket.LocalEndPoint!;
         _ = Task.Run(ServeAsync);
     }
 
     public IPEndPoint Endpoint { get; }
+
+    /// <summary>Answers SERVFAIL to every query.</summary>
+    public static ScriptedDnsServer FailingEverything(IPEndPoint endpoint) => new(endpoint, new Dictionary<string, string>(), ServFail);
+
+    /// <summary>Answers each name of <paramref name="aliases"/> with its CNAME, NXDOMAIN for other names.</summary>
+    public static ScriptedDnsServer WithAliases(IPEndPoint endpoint, IReadOnlyDictionary<string, string> aliases) => new(endpoint, aliases, NxDomain);
 
     private async Task ServeAsync()
     {
@@ -69,7 +81,7 @@ public sealed class CnameDnsServer : IDisposable
             }
             else
             {
-                reply[3] = 0x03; // NXDOMAIN
+                reply[3] = otherNames;
                 reply[7] = 0;
             }
 
