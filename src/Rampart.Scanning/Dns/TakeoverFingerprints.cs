@@ -10,9 +10,6 @@ public sealed record TakeoverFingerprints(IReadOnlyList<TakeoverFingerprint> Ser
 {
     private const string ResourceName = "Rampart.Scanning.Dns.takeover-fingerprints.yaml";
 
-    // Bodies come from hostile servers: a pattern must never run away on them.
-    public static TimeSpan MatchTimeout => RegexLimits.MatchTimeout;
-
     private static readonly Lazy<TakeoverFingerprints> Embedded = new(LoadEmbedded);
 
     public static TakeoverFingerprints Default => Embedded.Value;
@@ -73,7 +70,7 @@ public sealed record TakeoverFingerprints(IReadOnlyList<TakeoverFingerprint> Ser
     {
         try
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeout);
+            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, RegexLimits.MatchTimeout);
         }
         catch (ArgumentException e)
         {

@@ -6,8 +6,6 @@ namespace Rampart.Scanning.Secrets;
 /// <summary>The built-in secret rules, shared by the descriptor check and (later) served-content and Forge checks.</summary>
 public static class SecretRules
 {
-    private static readonly TimeSpan Timeout = RegexLimits.MatchTimeout;
-
     private static readonly string[] Placeholders =
     [
         "example", "changeme", "placeholder", "your_", "your-", "xxxx", "dummy", "redacted", "<", "${", "{{", "process.env",
@@ -88,5 +86,5 @@ public static class SecretRules
     internal static bool IsPlaceholder(string value) =>
         Placeholders.Any(p => value.Contains(p, StringComparison.OrdinalIgnoreCase)) || value.Distinct().Count() <= 3;
 
-    private static Regex Rx(string pattern) => new(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+    private static Regex Rx(string pattern) => new(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexLimits.MatchTimeout);
 }

@@ -37,7 +37,7 @@ public sealed class TakeoverFingerprintsTests
             .Concat(Data.DnsProviders.SelectMany(p => p.NsPatterns));
         foreach (var pattern in patterns)
         {
-            pattern.MatchTimeout.ShouldBe(TakeoverFingerprints.MatchTimeout, pattern.ToString());
+            pattern.MatchTimeout.ShouldBe(Rampart.Catalog.RegexLimits.MatchTimeout, pattern.ToString());
         }
 
         Data.Services.Where(s => s.Kind is TakeoverCheckKind.Body).ShouldAllBe(s => s.Body != null);
