@@ -90,7 +90,7 @@ internal static class IngestBenchmark
                 var apps = scope.ServiceProvider.GetRequiredService<AppService>();
                 for (var a = 0; a < reports; a++)
                 {
-                    await apps.CreateAsync(admin, new CreateAppRequest(AppKey(a), "Bench app", "connect", partner.Id), cancellationToken).ConfigureAwait(false);
+                    await apps.CreateAsync(admin, new CreateAppRequest(AppKey(a), "Bench app", "connect", partner.Id, DescriptorUrl(AppKey(a))), cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -145,22 +145,25 @@ internal static class IngestBenchmark
 
     private static readonly string[] Checks = ["RMP-HSTS-001", "RMP-HDR-001", "RMP-HDR-002", "RMP-AUTH-001"];
 
+    /// <summary>Registered and reported alike: ingest binds a report to its app by the descriptor URL's origin.</summary>
+    private static string DescriptorUrl(string key) => $"https://{key}.example/atlassian-connect.json";
+
     private static string AppKey(int index) => string.Create(CultureInfo.InvariantCulture, $"com.bench.app{index:D5}");
 
     private static (string App, byte[] Json) Build(int appIndex, int findings, DateTimeOffset startedAt)
     {
         var key = AppKey(appIndex);
         var checks = Checks;
-        string[] requirements = ["3", "4", "4", "1"];
+        string[] requirements = ["3", "4", "4", "1.1"];
         var list = Enumerable.Range(0, findings).Select(i =>
         {
             var c = i % checks.Length;
             var location = string.Create(CultureInfo.InvariantCulture, $"https://{key}.example/rest/endpoint/{i}");
             return new Finding(checks[c], requirements[c], Severity.High, $"{checks[c]} failed", location,
-                "GET " + location + " → 200 without the expected header", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key + checks[c] + location))), "Fix it.");
+                "GET " + location + " → 200 without the expected header", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key + checks[c] + location)))[..40], "Fix it.");
         }).ToList();
         var results = list.GroupBy(f => f.RequirementId).Select(g => new RequirementResult(g.Key, "Requirement " + g.Key, RequirementStatus.Fail, null, g.Select(f => f.CheckId).Distinct().ToList())).ToList();
-        var report = new ScanReport(ScanReport.CurrentSchemaVersion, new ToolInfo("rampart", "0.1.0"), new AppInfo("connect", key, "Bench app", null, null),
+        var report = new ScanReport(ScanReport.CurrentSchemaVersion, new ToolInfo("rampart", "0.1.0"), new AppInfo("connect", key, "Bench app", $"https://{key}.example", DescriptorUrl(key)),
             new CatalogInfo("2026", new DateOnly(2026, 10, 31)), startedAt, startedAt.AddMinutes(1), results, list, [], []);
         return (key, Encoding.UTF8.GetBytes(ScanReportJson.Serialize(report)));
     }

@@ -64,8 +64,8 @@ internal static class TicketQueryBenchmark
         {
             var tokens = scope.ServiceProvider.GetRequiredService<TokenService>();
             var system = new Actor("bench", Role.SecurityAdmin);
-            admin = (await tokens.CreateAsync(system, Role.SecurityAnalyst, null, TimeSpan.FromDays(1), "bench", cancellationToken)).Token;
-            partner = (await tokens.CreateAsync(system, Role.Partner, partnerIds[0], TimeSpan.FromDays(1), "bench-partner", cancellationToken)).Token;
+            admin = (await tokens.CreateAsync(system, Role.SecurityAnalyst, null, TimeSpan.FromDays(1), "bench", cancellationToken: cancellationToken)).Token;
+            partner = (await tokens.CreateAsync(system, Role.Partner, partnerIds[0], TimeSpan.FromDays(1), "bench-partner", cancellationToken: cancellationToken)).Token;
         }
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };

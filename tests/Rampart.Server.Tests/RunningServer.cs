@@ -67,7 +67,7 @@ public sealed class RunningServer : IAsyncDisposable
     {
         await using var scope = app.Services.CreateAsyncScope();
         var created = await scope.ServiceProvider.GetRequiredService<TokenService>()
-            .CreateAsync(new Actor("test", Role.SecurityAdmin, null), role, partnerId, lifetime ?? TimeSpan.FromDays(30), $"test-{role}", CancellationToken.None);
+            .CreateAsync(new Actor("test", Role.SecurityAdmin, null), role, partnerId, lifetime ?? TimeSpan.FromDays(30), $"test-{role}", cancellationToken: CancellationToken.None);
         return created.Token;
     }
 

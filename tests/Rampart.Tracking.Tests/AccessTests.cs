@@ -79,28 +79,28 @@ public sealed class AccessTests(PostgresFixture postgres) : DbTest(postgres)
         await using var store = await StoreAsync(provider);
         await SeedAppAsync(store);
         await IngestAsync(store, "com.example.app", Report("com.example.app", [
-            Finding("low", check: "RMP-X-004", requirement: "93", severity: Catalog.Severity.Low),
-            Finding("crit", check: "RMP-X-001", requirement: "90", severity: Catalog.Severity.Critical),
+            Finding("low", check: "RMP-X-004", requirement: "1.5", severity: Catalog.Severity.Low),
+            Finding("crit", check: "RMP-X-001", requirement: "1.1", severity: Catalog.Severity.Critical),
             Finding("h1", check: "RMP-X-011", severity: Catalog.Severity.Medium), Finding("h2", check: "RMP-X-012", severity: Catalog.Severity.Medium), Finding("h3", check: "RMP-X-013", severity: Catalog.Severity.Medium),
         ]));
         var tickets = store.Get<TicketService>();
 
         var all = await tickets.ListAsync(Admin, new TicketQuery { PageSize = 2 });
         all.Total.ShouldBe(5);
-        all.Items.Select(t => t.Fingerprint).First().ShouldBe("crit");
+        all.Items.Select(t => t.Fingerprint).First().ShouldBe(Fp("crit"));
         var pages = new List<TicketDto>();
         for (var page = 1; page <= 3; page++)
         {
             pages.AddRange((await tickets.ListAsync(Admin, new TicketQuery { Page = page, PageSize = 2 })).Items);
         }
 
-        pages.Select(t => t.Fingerprint).ShouldBe(["crit", "h1", "h2", "h3", "low"]);
+        pages.Select(t => t.Fingerprint).ShouldBe([Fp("crit"), Fp("h1"), Fp("h2"), Fp("h3"), Fp("low")]);
         (await tickets.ListAsync(Admin, new TicketQuery { Severity = TicketSeverity.Medium })).Total.ShouldBe(3);
         (await tickets.ListAsync(Admin, new TicketQuery { Status = TicketStatus.Open })).Total.ShouldBe(5);
         (await tickets.ListAsync(Admin, new TicketQuery { Overdue = true })).Total.ShouldBe(0);
         store.Time.Advance(TimeSpan.FromDays(57));
-        (await tickets.ListAsync(Admin, new TicketQuery { Overdue = true })).Items.Select(t => t.Fingerprint).ShouldBe(["crit", "h1", "h2", "h3"]);
-        (await tickets.ListAsync(Admin, new TicketQuery { Overdue = false })).Items.Select(t => t.Fingerprint).ShouldBe(["low"]);
+        (await tickets.ListAsync(Admin, new TicketQuery { Overdue = true })).Items.Select(t => t.Fingerprint).ShouldBe([Fp("crit"), Fp("h1"), Fp("h2"), Fp("h3")]);
+        (await tickets.ListAsync(Admin, new TicketQuery { Overdue = false })).Items.Select(t => t.Fingerprint).ShouldBe([Fp("low")]);
         (await Should.ThrowAsync<ValidationException>(() => tickets.ListAsync(Admin, new TicketQuery { PageSize = 501 }))).Errors.ShouldContainKey("pageSize");
     }
 }

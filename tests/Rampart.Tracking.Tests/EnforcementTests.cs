@@ -12,7 +12,7 @@ public sealed class EnforcementTests(PostgresFixture postgres) : DbTest(postgres
     {
         await using var store = await StoreAsync(provider);
         await SeedAppAsync(store);
-        await IngestAsync(store, App, Report(App, [Finding("crit", check: "RMP-X-001", requirement: "90", severity: Catalog.Severity.Critical)]));
+        await IngestAsync(store, App, Report(App, [Finding("crit", check: "RMP-X-001", requirement: "1.1", severity: Catalog.Severity.Critical)]));
         var enforcement = store.Get<EnforcementService>();
         (await enforcement.RunAsync()).ShouldBe(new EnforcementResult(0, 0, 0, 0, 0));
 
@@ -31,7 +31,7 @@ public sealed class EnforcementTests(PostgresFixture postgres) : DbTest(postgres
         (await enforcement.RunAsync()).ShouldBe(new EnforcementResult(0, 0, 0, 0, 0));
 
         // The re-scan passes: ingest verifies the fix and its enforcement run relists the app.
-        await IngestAsync(store, App, Report(App, [], [Requirement("90", ScanReports.RequirementStatus.Pass, "RMP-X-001")], ScanTime.AddDays(30)));
+        await IngestAsync(store, App, Report(App, [], [Requirement("1.1", ScanReports.RequirementStatus.Pass, "RMP-X-001")], ScanTime.AddDays(30)));
         var relisted = await store.Get<AppService>().GetAsync(Admin, App);
         relisted.Listing.State.ShouldBe(ListingState.Listed);
         relisted.Listing.BlockingTicketIds.ShouldBeEmpty();
@@ -46,7 +46,7 @@ public sealed class EnforcementTests(PostgresFixture postgres) : DbTest(postgres
     {
         await using var store = await StoreAsync(provider);
         await SeedAppAsync(store);
-        await IngestAsync(store, App, Report(App, [Finding("med", check: "RMP-X-003", requirement: "92", severity: Catalog.Severity.Medium)]));
+        await IngestAsync(store, App, Report(App, [Finding("med", check: "RMP-X-003", requirement: "1.4", severity: Catalog.Severity.Medium)]));
 
         store.Time.Advance(TimeSpan.FromDays(57));
         var run = await store.Get<EnforcementService>().RunAsync();
@@ -65,7 +65,7 @@ public sealed class EnforcementTests(PostgresFixture postgres) : DbTest(postgres
     {
         await using var store = await StoreAsync(provider);
         await SeedAppAsync(store);
-        await IngestAsync(store, App, Report(App, [Finding("crit", check: "RMP-X-001", requirement: "90", severity: Catalog.Severity.Critical)]));
+        await IngestAsync(store, App, Report(App, [Finding("crit", check: "RMP-X-001", requirement: "1.1", severity: Catalog.Severity.Critical)]));
         var enforcement = store.Get<EnforcementService>();
 
         store.Time.Advance(TimeSpan.FromDays(13));
@@ -82,7 +82,7 @@ public sealed class EnforcementTests(PostgresFixture postgres) : DbTest(postgres
     {
         await using var store = await StoreAsync(provider);
         var partner = await SeedAppAsync(store);
-        await IngestAsync(store, App, Report(App, [Finding("crit", check: "RMP-X-001", requirement: "90", severity: Catalog.Severity.Critical)]));
+        await IngestAsync(store, App, Report(App, [Finding("crit", check: "RMP-X-001", requirement: "1.1", severity: Catalog.Severity.Critical)]));
         var tickets = store.Get<TicketService>();
         var ticket = (await TicketsAsync(store, App)).Single();
         await tickets.TransitionAsync(partner, ticket.Id, new TransitionRequest(TicketStatus.ExtensionRequested, Comment: "needs a vendor library release"));
@@ -102,7 +102,7 @@ public sealed class EnforcementTests(PostgresFixture postgres) : DbTest(postgres
     {
         await using var store = await StoreAsync(provider);
         await SeedAppAsync(store);
-        ScanReports.Finding[] findings = [Finding("crit", check: "RMP-X-001", requirement: "90", severity: Catalog.Severity.Critical)];
+        ScanReports.Finding[] findings = [Finding("crit", check: "RMP-X-001", requirement: "1.1", severity: Catalog.Severity.Critical)];
         await IngestAsync(store, App, Report(App, findings));
 
         // Ingest skips its enforcement run only when that run would find nothing; a breached ticket is something.

@@ -20,7 +20,7 @@ public sealed class ExceptionTests(PostgresFixture postgres) : DbTest(postgres)
 
         granted.Active.ShouldBeTrue();
         (await TicketsAsync(store, App)).Single().Status.ShouldBe(TicketStatus.Open);
-        (await InstancesAsync(store, ticket.Id)).ShouldBe([("rest-1", InstanceState.Excepted), ("ui-1", InstanceState.Open)]);
+        (await InstancesAsync(store, ticket.Id)).ShouldBe([(Fp("rest-1"), InstanceState.Excepted), (Fp("ui-1"), InstanceState.Open)]);
 
         // New matching locations join the ticket excepted, non-matching ones open; the ticket stays open for them.
         var result = await IngestAsync(store, App, Report(App, [
@@ -31,13 +31,13 @@ public sealed class ExceptionTests(PostgresFixture postgres) : DbTest(postgres)
         ], startedAt: ScanTime.AddDays(1)));
         result.ShouldBe(result with { Created = 0, Suppressed = 0, Unchanged = 1 });
         (await InstancesAsync(store, ticket.Id)).ShouldBe([
-            ("rest-1", InstanceState.Excepted), ("ui-1", InstanceState.Open), ("rest-2", InstanceState.Excepted), ("ui-2", InstanceState.Open)]);
+            (Fp("rest-1"), InstanceState.Excepted), (Fp("ui-1"), InstanceState.Open), (Fp("rest-2"), InstanceState.Excepted), (Fp("ui-2"), InstanceState.Open)]);
 
         // After expiry the next scan counts the matching locations again.
         store.Time.Advance(TimeSpan.FromDays(31));
         (await exceptions.ListAsync(Admin, App)).Single().Active.ShouldBeFalse();
         await IngestAsync(store, App, Report(App, [Finding("rest-2", location: "https://app.vendor.example/rest/b")], startedAt: ScanTime.AddDays(32)));
-        (await InstancesAsync(store, ticket.Id)).Single(i => i.Fingerprint == "rest-2").State.ShouldBe(InstanceState.Open);
+        (await InstancesAsync(store, ticket.Id)).Single(i => i.Fingerprint == Fp("rest-2")).State.ShouldBe(InstanceState.Open);
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -58,7 +58,7 @@ public sealed class ExceptionTests(PostgresFixture postgres) : DbTest(postgres)
         var result = await IngestAsync(store, App, Report(App, [Finding("ui-2", location: "https://app.vendor.example/ui/b")], startedAt: ScanTime.AddDays(1)));
         result.ShouldBe(result with { Created = 0, Suppressed = 1 });
         (await TicketsAsync(store, App)).Count.ShouldBe(1);
-        (await InstancesAsync(store, ticket.Id)).Last().ShouldBe(("ui-2", InstanceState.Excepted));
+        (await InstancesAsync(store, ticket.Id)).Last().ShouldBe((Fp("ui-2"), InstanceState.Excepted));
 
         // Expiry: the enforcement run reopens the ticket, and the next scan counts its locations again.
         store.Time.Advance(TimeSpan.FromDays(31));
@@ -66,7 +66,7 @@ public sealed class ExceptionTests(PostgresFixture postgres) : DbTest(postgres)
         (await TicketsAsync(store, App)).Single().Status.ShouldBe(TicketStatus.Open);
         var later = await IngestAsync(store, App, Report(App, [Finding("ui-2", location: "https://app.vendor.example/ui/b")], startedAt: ScanTime.AddDays(32)));
         later.ShouldBe(later with { Created = 0, Unchanged = 1 });
-        (await InstancesAsync(store, ticket.Id)).Last().ShouldBe(("ui-2", InstanceState.Open));
+        (await InstancesAsync(store, ticket.Id)).Last().ShouldBe((Fp("ui-2"), InstanceState.Open));
     }
 
     private static async Task<List<(string Fingerprint, InstanceState State)>> InstancesAsync(TrackingTestStore store, long ticketId) =>

@@ -23,7 +23,7 @@ public sealed class FalsePositivePatternTests(PostgresFixture postgres) : DbTest
 
         decided.Status.ShouldBe(TicketStatus.Open);
         decided.Instances.Select(i => (i.Fingerprint, i.State, i.FalsePositivePattern))
-            .ShouldBe([("rest-1", InstanceState.FalsePositive, Rest), ("ui-1", InstanceState.Open, null)]);
+            .ShouldBe([(Fp("rest-1"), InstanceState.FalsePositive, Rest), (Fp("ui-1"), InstanceState.Open, null)]);
         var entry = decided.History.Single(e => e.Action == "ticket.false-positive");
         entry.After.ShouldBe($"locations {Rest}: 1 instance(s) false-positive, 1 open");
         entry.Reason.ShouldBe("the REST API is behind the CDN's HSTS");
@@ -36,7 +36,7 @@ public sealed class FalsePositivePatternTests(PostgresFixture postgres) : DbTest
         var after = await tickets.GetAsync(Admin, ticket.Id);
         after.Status.ShouldBe(TicketStatus.Open);
         after.Instances.Select(i => (i.Fingerprint, i.State, i.FalsePositivePattern))
-            .ShouldBe([("rest-1", InstanceState.FalsePositive, Rest), ("ui-1", InstanceState.Open, null), ("ui-2", InstanceState.Open, null)]);
+            .ShouldBe([(Fp("rest-1"), InstanceState.FalsePositive, Rest), (Fp("ui-1"), InstanceState.Open, null), (Fp("ui-2"), InstanceState.Open, null)]);
 
         // Changed evidence at the matching location ends the decision there, as it does for a whole-ticket one.
         await IngestAsync(store, App, Report(App, [Rest1("Strict-Transport-Security: max-age=0"), Ui1()], startedAt: ScanTime.AddDays(2)));

@@ -22,11 +22,11 @@ public sealed class IngestTests(PostgresFixture postgres) : DbTest(postgres)
         var tickets = await TicketsAsync(store, App);
         // One ticket per unmet requirement and check; its fingerprint and location are its first instance's.
         tickets.Select(t => (t.RequirementId, t.CheckId, t.Fingerprint, t.Location)).Order().ShouldBe([
-            ("3", "RMP-HSTS-001", "fp-1", "https://app.vendor.example/fp-1"), ("6.2", "RMP-TLS-001", "fp-9", "https://app.vendor.example/fp-9")]);
+            ("3", "RMP-HSTS-001", Fp("fp-1"), "https://app.vendor.example/fp-1"), ("6.2", "RMP-TLS-001", Fp("fp-9"), "https://app.vendor.example/fp-9")]);
         var hsts = await store.Get<TicketService>().GetAsync(Admin, tickets.Single(t => t.CheckId == "RMP-HSTS-001").Id);
         hsts.Instances.Select(i => (i.Fingerprint, i.Location, i.State, i.FirstSeen, i.LastSeen)).ShouldBe([
-            ("fp-1", "https://app.vendor.example/fp-1", InstanceState.Open, TrackingTestStore.Start, TrackingTestStore.Start),
-            ("fp-2", "https://app.vendor.example/fp-2", InstanceState.Open, TrackingTestStore.Start, TrackingTestStore.Start)]);
+            (Fp("fp-1"), "https://app.vendor.example/fp-1", InstanceState.Open, TrackingTestStore.Start, TrackingTestStore.Start),
+            (Fp("fp-2"), "https://app.vendor.example/fp-2", InstanceState.Open, TrackingTestStore.Start, TrackingTestStore.Start)]);
         tickets = [.. tickets.Where(t => t.CheckId == "RMP-HSTS-001")];
         tickets.ShouldAllBe(t => t.Status == TicketStatus.Open && t.AppKey == App && t.RequirementId == "3" && t.CheckId == "RMP-HSTS-001");
         tickets.ShouldAllBe(t => t.ReportedAt == TrackingTestStore.Start && t.DueDate == TrackingTestStore.Start.AddDays(56));
@@ -104,7 +104,7 @@ public sealed class IngestTests(PostgresFixture postgres) : DbTest(postgres)
         var ticket = (await TicketsAsync(store, App)).Single();
         ticket.Status.ShouldBe(TicketStatus.Open);
         var detail = await store.Get<TicketService>().GetAsync(Admin, ticket.Id);
-        detail.Instances.Select(i => (i.Fingerprint, i.State)).ShouldBe([("fp-1", InstanceState.Fixed), ("fp-2", InstanceState.Open)]);
+        detail.Instances.Select(i => (i.Fingerprint, i.State)).ShouldBe([(Fp("fp-1"), InstanceState.Fixed), (Fp("fp-2"), InstanceState.Open)]);
 
         // The fixed location failing again counts again; the ticket, still open, stays as it is.
         var back = await IngestAsync(store, App, Report(App, [Finding("fp-1"), Finding("fp-2")], startedAt: ScanTime.AddDays(2)));
@@ -166,11 +166,11 @@ public sealed class IngestTests(PostgresFixture postgres) : DbTest(postgres)
         Finding[] findings = [Finding("fp-fp", check: "RMP-HSTS-001"), Finding("fp-mit", check: "RMP-HSTS-002"), Finding("fp-exc", check: "RMP-HSTS-003")];
         await IngestAsync(store, App, Report(App, findings));
         var ids = (await TicketsAsync(store, App)).ToDictionary(t => t.Fingerprint, t => t.Id);
-        await tickets.TransitionAsync(Analyst, ids["fp-fp"], new TransitionRequest(TicketStatus.FalsePositive, Reason: "HSTS is set by the CDN"));
-        await tickets.TransitionAsync(Analyst, ids["fp-mit"], new TransitionRequest(TicketStatus.InProgress));
-        await tickets.TransitionAsync(Analyst, ids["fp-mit"], new TransitionRequest(TicketStatus.WorkaroundProposed));
-        await tickets.TransitionAsync(Analyst, ids["fp-mit"], new TransitionRequest(TicketStatus.Mitigated, Reason: "served only behind the proxy"));
-        await tickets.TransitionAsync(Analyst, ids["fp-exc"], new TransitionRequest(TicketStatus.ExceptionGranted, DueDate: TrackingTestStore.Start.AddDays(90), Reason: "product API lacks JWT"));
+        await tickets.TransitionAsync(Analyst, ids[Fp("fp-fp")], new TransitionRequest(TicketStatus.FalsePositive, Reason: "HSTS is set by the CDN"));
+        await tickets.TransitionAsync(Analyst, ids[Fp("fp-mit")], new TransitionRequest(TicketStatus.InProgress));
+        await tickets.TransitionAsync(Analyst, ids[Fp("fp-mit")], new TransitionRequest(TicketStatus.WorkaroundProposed));
+        await tickets.TransitionAsync(Analyst, ids[Fp("fp-mit")], new TransitionRequest(TicketStatus.Mitigated, Reason: "served only behind the proxy"));
+        await tickets.TransitionAsync(Analyst, ids[Fp("fp-exc")], new TransitionRequest(TicketStatus.ExceptionGranted, DueDate: TrackingTestStore.Start.AddDays(90), Reason: "product API lacks JWT"));
 
         var still = await IngestAsync(store, App, Report(App, findings, startedAt: ScanTime.AddDays(1)));
         still.ShouldBe(still with { Created = 0, Reopened = 0, Unchanged = 0, Suppressed = 3 });
@@ -179,9 +179,9 @@ public sealed class IngestTests(PostgresFixture postgres) : DbTest(postgres)
         var passed = await IngestAsync(store, App, Report(App, [], [Requirement("3", RequirementStatus.Pass, "RMP-HSTS-001", "RMP-HSTS-002", "RMP-HSTS-003")], ScanTime.AddDays(2)));
         passed.VerifiedFixed.ShouldBe(0);
         var statuses = (await TicketsAsync(store, App)).ToDictionary(t => t.Fingerprint, t => t.Status);
-        statuses["fp-fp"].ShouldBe(TicketStatus.FalsePositive);
-        statuses["fp-mit"].ShouldBe(TicketStatus.Mitigated);
-        statuses["fp-exc"].ShouldBe(TicketStatus.ExceptionGranted);
+        statuses[Fp("fp-fp")].ShouldBe(TicketStatus.FalsePositive);
+        statuses[Fp("fp-mit")].ShouldBe(TicketStatus.Mitigated);
+        statuses[Fp("fp-exc")].ShouldBe(TicketStatus.ExceptionGranted);
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -228,8 +228,8 @@ public sealed class IngestTests(PostgresFixture postgres) : DbTest(postgres)
         await SeedAppAsync(store);
         var report = Report(
             App,
-            [Finding("fp-adv", advisory: true), Finding("fp-guide", check: "RMP-HDR-003", requirement: "G1")],
-            [new RequirementResult("G1", "Guideline", RequirementStatus.Fail, null, ["RMP-HDR-003"], Guideline: true)]);
+            [Finding("fp-adv", advisory: true), Finding("fp-guide", check: "RMP-HDR-003", requirement: "G3.1")],
+            [new RequirementResult("G3.1", "Guideline", RequirementStatus.Fail, null, ["RMP-HDR-003"], Guideline: true)]);
 
         var result = await IngestAsync(store, App, report);
 
@@ -243,23 +243,23 @@ public sealed class IngestTests(PostgresFixture postgres) : DbTest(postgres)
         await using var store = await StoreAsync(provider);
         await SeedAppAsync(store);
         await IngestAsync(store, App, Report(App, [
-            Finding("crit", check: "RMP-X-001", requirement: "90", severity: Catalog.Severity.Critical),
-            Finding("high", check: "RMP-X-002", requirement: "91", severity: Catalog.Severity.High),
-            Finding("med", check: "RMP-X-003", requirement: "92", severity: Catalog.Severity.Medium),
-            Finding("low", check: "RMP-X-004", requirement: "93", severity: Catalog.Severity.Low),
+            Finding("crit", check: "RMP-X-001", requirement: "1.1", severity: Catalog.Severity.Critical),
+            Finding("high", check: "RMP-X-002", requirement: "1.2", severity: Catalog.Severity.High),
+            Finding("med", check: "RMP-X-003", requirement: "1.4", severity: Catalog.Severity.Medium),
+            Finding("low", check: "RMP-X-004", requirement: "1.5", severity: Catalog.Severity.Low),
         ]));
 
         var tickets = (await TicketsAsync(store, App)).ToDictionary(t => t.Fingerprint);
         var now = TrackingTestStore.Start;
-        tickets["crit"].Severity.ShouldBe(TicketSeverity.Critical);
-        tickets["crit"].DueDate.ShouldBe(now.AddDays(28));
-        tickets["high"].Severity.ShouldBe(TicketSeverity.High);
-        tickets["high"].DueDate.ShouldBe(now.AddDays(42));
-        tickets["med"].Severity.ShouldBe(TicketSeverity.Medium);
-        tickets["med"].DueDate.ShouldBe(now.AddDays(56));
-        tickets["low"].Severity.ShouldBe(TicketSeverity.Low);
-        tickets["low"].DueDate.ShouldBe(now.AddDays(175));
-        tickets["crit"].CvssScore.ShouldBe(9.8);
+        tickets[Fp("crit")].Severity.ShouldBe(TicketSeverity.Critical);
+        tickets[Fp("crit")].DueDate.ShouldBe(now.AddDays(28));
+        tickets[Fp("high")].Severity.ShouldBe(TicketSeverity.High);
+        tickets[Fp("high")].DueDate.ShouldBe(now.AddDays(42));
+        tickets[Fp("med")].Severity.ShouldBe(TicketSeverity.Medium);
+        tickets[Fp("med")].DueDate.ShouldBe(now.AddDays(56));
+        tickets[Fp("low")].Severity.ShouldBe(TicketSeverity.Low);
+        tickets[Fp("low")].DueDate.ShouldBe(now.AddDays(175));
+        tickets[Fp("crit")].CvssScore.ShouldBe(9.8);
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -311,7 +311,8 @@ public sealed class IngestTests(PostgresFixture postgres) : DbTest(postgres)
         // Ten checks of requirement 3, four locations each.
         var findings = Enumerable.Range(0, 40).Select(i => Finding($"fp-{i}", check: $"RMP-HSTS-{i % 10:000}")).ToList();
         var same = Report(App, findings);
-        var overlapping = Report(App, findings.Skip(20).Append(Finding("fp-extra", check: "RMP-HSTS-999")), startedAt: ScanTime.AddMinutes(5));
+        // Scans started at the same time, so whichever is decided second is not stale and both apply.
+        var overlapping = Report(App, findings.Skip(20).Append(Finding("fp-extra", check: "RMP-HSTS-999")));
 
         var runs = new[] { same, same, overlapping, overlapping, same }.Select(report => Task.Run(async () =>
         {
@@ -326,7 +327,7 @@ public sealed class IngestTests(PostgresFixture postgres) : DbTest(postgres)
         results.Sum(r => r.Created).ShouldBe(11);
         results.Count(r => !r.Duplicate).ShouldBe(2);
         await using var db = await store.Get<IDbContextFactory<TrackingDbContext>>().CreateDbContextAsync();
-        (await db.Instances.Select(i => i.Fingerprint).ToListAsync()).Order().ShouldBe(findings.Select(f => f.Fingerprint).Append("fp-extra").Order());
+        (await db.Instances.Select(i => i.Fingerprint).ToListAsync()).Order().ShouldBe(findings.Select(f => f.Fingerprint).Append(Fp("fp-extra")).Order());
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -48,7 +48,7 @@ public sealed class LoggingTests(PostgresFixture postgres) : DbTest(postgres)
     {
         await using var store = await StoreAsync(provider);
         await SeedAppAsync(store);
-        await IngestAsync(store, App, Report(App, [Finding("crit", check: "RMP-X-001", requirement: "90", severity: Catalog.Severity.Critical)]));
+        await IngestAsync(store, App, Report(App, [Finding("crit", check: "RMP-X-001", requirement: "1.1", severity: Catalog.Severity.Critical)]));
         var ticket = (await TicketsAsync(store, App)).Single().Id.ToString(CultureInfo.InvariantCulture);
         var enforcement = store.Get<EnforcementService>();
         await enforcement.RunAsync();
@@ -68,7 +68,7 @@ public sealed class LoggingTests(PostgresFixture postgres) : DbTest(postgres)
         await enforcement.RunAsync();
         store.Logs.GetSnapshot().ShouldNotContain(r => r.Id.Id >= 1200 && r.Id.Id < 1300, "a run that decides nothing logs no decision");
 
-        await IngestAsync(store, App, Report(App, [], [Requirement("90", ScanReports.RequirementStatus.Pass, "RMP-X-001")], ScanTime.AddDays(30)));
+        await IngestAsync(store, App, Report(App, [], [Requirement("1.1", ScanReports.RequirementStatus.Pass, "RMP-X-001")], ScanTime.AddDays(30)));
         var relisted = Fields(store.Logs.GetSnapshot().Single(r => r.Id.Id == 1203));
         (relisted["App"], relisted["TicketIds"]).ShouldBe((App, ticket));
     }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Rampart.Catalog;
 using Rampart.ScanReports;
@@ -9,8 +10,13 @@ internal static class Reports
 {
     public static readonly DateTimeOffset ScanTime = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
 
-    public static Finding Finding(string fingerprint, string check = "RMP-HSTS-001", string requirement = "3", string? location = null, string evidence = "Strict-Transport-Security: missing", Severity severity = Severity.High, bool advisory = false) =>
-        new(check, requirement, severity, $"{check} failed", location ?? $"https://app.vendor.example/{fingerprint}", evidence, fingerprint, "Fix it.", advisory);
+    /// <summary>A finding named <paramref name="name"/>: its location ends in the name and its fingerprint is
+    /// <see cref="Fp"/> of it, so tests speak of "fp-1" while ingest sees a real 40-hex fingerprint.</summary>
+    public static Finding Finding(string name, string check = "RMP-HSTS-001", string requirement = "3", string? location = null, string evidence = "Strict-Transport-Security: missing", Severity severity = Severity.High, bool advisory = false) =>
+        new(check, requirement, severity, $"{check} failed", location ?? $"https://app.vendor.example/{name}", evidence, Fp(name), "Fix it.", advisory);
+
+    /// <summary>The fingerprint of the finding named <paramref name="name"/>: lowercase hex SHA-1, 40 digits like a scanner's.</summary>
+    public static string Fp(string name) => Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(name)));
 
     public static RequirementResult Requirement(string id, RequirementStatus status, params string[] checks) =>
         new(id, $"Requirement {id}", status, null, checks);

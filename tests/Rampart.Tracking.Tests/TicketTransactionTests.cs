@@ -22,7 +22,7 @@ public sealed class TicketTransactionTests(PostgresFixture postgres) : DbTest(po
     {
         await using var store = await StoreAsync(provider);
         var partner = await SeedAppAsync(store);
-        await IngestAsync(store, App, Report(App, [Finding("crit", check: "RMP-X-001", requirement: "90", severity: Catalog.Severity.Critical)]));
+        await IngestAsync(store, App, Report(App, [Finding("crit", check: "RMP-X-001", requirement: "1.1", severity: Catalog.Severity.Critical)]));
         var ticket = (await TicketsAsync(store, App)).Single();
         // Past due, and no enforcement run since: the transition's own run escalates the ticket and delists the app.
         store.Time.Advance(TimeSpan.FromDays(28) + TimeSpan.FromMinutes(1));
@@ -51,7 +51,7 @@ public sealed class TicketTransactionTests(PostgresFixture postgres) : DbTest(po
     {
         await using var store = await StoreAsync(provider);
         await SeedAppAsync(store);
-        await IngestAsync(store, App, Report(App, [Finding("med", check: "RMP-X-003", requirement: "92", severity: Catalog.Severity.Medium)]));
+        await IngestAsync(store, App, Report(App, [Finding("med", check: "RMP-X-003", requirement: "1.4", severity: Catalog.Severity.Medium)]));
         var ticket = (await TicketsAsync(store, App)).Single();
         ticket.Severity.ShouldBe(TicketSeverity.Medium);
         // Day 30: within the medium deadline (56 days), past the critical one (28) the override gives it.
@@ -81,10 +81,10 @@ public sealed class TicketTransactionTests(PostgresFixture postgres) : DbTest(po
     {
         await using var store = await StoreAsync(provider);
         await SeedAppAsync(store);
-        await IngestAsync(store, App, Report(App, [Finding("crit", check: "RMP-X-001", requirement: "90", severity: Catalog.Severity.Critical)]));
+        await IngestAsync(store, App, Report(App, [Finding("crit", check: "RMP-X-001", requirement: "1.1", severity: Catalog.Severity.Critical)]));
         var ticket = (await TicketsAsync(store, App)).Single();
         var exceptions = store.Get<ExceptionService>();
-        var granted = await exceptions.GrantAsync(Admin, new GrantExceptionRequest(App, "90", null, "compensating control", TrackingTestStore.Start.AddDays(90)));
+        var granted = await exceptions.GrantAsync(Admin, new GrantExceptionRequest(App, "1.1", null, "compensating control", TrackingTestStore.Start.AddDays(90)));
         (await TicketsAsync(store, App)).Single().Status.ShouldBe(TicketStatus.ExceptionGranted);
         // Past the ticket's deadline: revoking reopens it, and the revocation's own enforcement run escalates it and delists.
         store.Time.Advance(TimeSpan.FromDays(29));

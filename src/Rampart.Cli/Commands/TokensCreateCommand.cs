@@ -15,8 +15,8 @@ internal sealed class TokensCreateCommand(CliConsoles consoles, TimeProvider tim
         Durations.TryParse(settings.Expires, out var lifetime);
         await using var store = await TrackingStore.OpenAsync(settings.ToStoreOptions(), time, cancellationToken);
         var tokens = store.Services.GetRequiredService<TokenService>();
-        var created = await tokens.CreateAsync(TrackingStore.Operator, role, settings.Partner, lifetime, settings.Name, cancellationToken);
-        var scope = settings.Partner is { } partner ? $", partner {partner}" : "";
+        var created = await tokens.CreateAsync(TrackingStore.Operator, role, settings.Partner, lifetime, settings.Name, settings.App, cancellationToken);
+        var scope = settings.Partner is { } partner ? $", partner {partner}" : settings.App is { } app ? $", app {app}" : "";
         await consoles.RawOut.WriteLineAsync($"Created {RoleNames.ToWire(role)} token {created.Id}{scope}, expires {created.ExpiresAt:yyyy-MM-dd HH:mm}Z.");
         await consoles.RawOut.WriteLineAsync("It is shown only now (the server keeps a hash): store it in your secret manager.");
         await consoles.RawOut.WriteLineAsync(created.Token);

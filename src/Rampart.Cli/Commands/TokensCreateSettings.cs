@@ -13,10 +13,14 @@ internal sealed class TokensCreateSettings : StoreSettings
 
     // Bound as text so a malformed id gets an error naming the option, not the library's "Failed to convert".
     [CommandOption("--partner <ID>")]
-    [Description("The partner id a partner token is scoped to (required for --role partner).")]
+    [Description("The partner id a partner token is scoped to (required for --role partner); for --role ingest, the partner whose apps alone it may upload reports for.")]
     public string? PartnerText { get; init; }
 
     public Guid? Partner => Guid.TryParse(PartnerText, out var id) ? id : null;
+
+    [CommandOption("--app <KEY>")]
+    [Description("For --role ingest: the one app (its key) the token may upload reports for.")]
+    public string? App { get; init; }
 
     [CommandOption("--expires <DURATION>")]
     [Description("Lifetime, e.g. 90d, 12h, 30m. Default: 90d.")]
@@ -54,9 +58,19 @@ internal sealed class TokensCreateSettings : StoreSettings
             return ValidationResult.Error("--role partner needs --partner <ID> (the partner's id from POST /api/partners).");
         }
 
-        if (role != Rampart.Tracking.Role.Partner && Partner is not null)
+        if (role is not (Rampart.Tracking.Role.Partner or Rampart.Tracking.Role.Ingest) && Partner is not null)
         {
-            return ValidationResult.Error($"--partner applies to partner tokens only, not to {Role}.");
+            return ValidationResult.Error($"--partner applies to partner and ingest tokens only, not to {Role}.");
+        }
+
+        if (App is not null && role != Rampart.Tracking.Role.Ingest)
+        {
+            return ValidationResult.Error($"--app applies to ingest tokens only, not to {Role}.");
+        }
+
+        if (App is not null && Partner is not null)
+        {
+            return ValidationResult.Error("--partner and --app: give one; an app-scoped token is already limited to the app's partner.");
         }
 
         return Durations.TryParse(Expires, out _)

@@ -19,7 +19,7 @@ public static class AppEndpoints
             {
                 var body = await JsonBody.ReadAsync<CreateAppBody>(http, ct);
                 var created = await apps.CreateAsync(ActorAccessor.Get(http),
-                    new CreateAppRequest(body.Key, body.Name, body.Kind, body.PartnerId, body.DescriptorUrl), ct);
+                    new CreateAppRequest(body.Key, body.Name, body.Kind, body.PartnerId, body.DescriptorUrl, body.ForgeAppId), ct);
                 return Results.Created($"/api/apps/{Uri.EscapeDataString(created.Key)}", created);
             })
             .RequireAuthorization(Policies.Admin)

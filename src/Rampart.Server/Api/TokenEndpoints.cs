@@ -29,14 +29,14 @@ public static class TokenEndpoints
                     throw new ApiProblemException(400, "Invalid value", $"expiresInDays {days} is outside 1..{MaxLifetimeDays}.");
                 }
 
-                var created = await tokens.CreateAsync(ActorAccessor.Get(http), role, body.PartnerId, TimeSpan.FromDays(days), body.Name, ct);
+                var created = await tokens.CreateAsync(ActorAccessor.Get(http), role, body.PartnerId, TimeSpan.FromDays(days), body.Name, body.AppKey, ct);
                 return Results.Created($"/api/tokens/{created.Id}", created);
             })
             .RequireAuthorization(Policies.Admin)
             .Accepts<CreateTokenBody>("application/json")
             .Produces<CreatedToken>(StatusCodes.Status201Created)
             .WithName("CreateToken")
-            .WithSummary("Create an API token; the response is the only time its plaintext is shown.");
+            .WithSummary("Create an API token; the response is the only time its plaintext is shown. An ingest token may be scoped to one partner's apps (partnerId) or one app (appKey).");
 
         group.MapGet("/", async (HttpContext http, TokenService tokens, CancellationToken ct) =>
                 Results.Ok(await tokens.ListAsync(ActorAccessor.Get(http), ct)))

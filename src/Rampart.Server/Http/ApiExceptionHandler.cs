@@ -23,7 +23,7 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
                 break;
             case TrackingException tracking:
                 await ProblemWriter.WriteAsync(httpContext, tracking.StatusCode, tracking.Type, tracking.Title, tracking.Detail,
-                    (tracking as ValidationException)?.Errors);
+                    tracking switch { ValidationException v => v.Errors, ReportRejectedException r => r.Errors, _ => null });
                 break;
             case BadHttpRequestException bad:
                 // Kestrel's own refusals: the body exceeded the endpoint's limit, a broken chunked encoding, ...

@@ -40,6 +40,10 @@ namespace Rampart.Tracking.Migrations.PostgreSql
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
 
+                    b.Property<string>("ForgeAppId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -274,6 +278,8 @@ namespace Rampart.Tracking.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AppId", "ScanStartedAt");
+
                     b.HasIndex("AppId", "Sha256")
                         .IsUnique();
 
@@ -461,6 +467,10 @@ namespace Rampart.Tracking.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("AppKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -33,6 +33,10 @@ namespace Rampart.Tracking.Migrations.Sqlite
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ForgeAppId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -263,6 +267,8 @@ namespace Rampart.Tracking.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AppId", "ScanStartedAt");
+
                     b.HasIndex("AppId", "Sha256")
                         .IsUnique();
 
@@ -445,6 +451,10 @@ namespace Rampart.Tracking.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppKey")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")

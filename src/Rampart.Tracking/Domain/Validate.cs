@@ -46,9 +46,41 @@ internal sealed class Validate
 
     public Validate AppKey(string field, string? value)
     {
-        if (!string.IsNullOrWhiteSpace(value) && !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
+        if (!string.IsNullOrWhiteSpace(value) && AppKeyProblem(value) is { } problem)
         {
-            Add(field, $"'{value}' may contain only letters, digits, '.', '-' and '_'");
+            Add(field, problem);
+        }
+
+        return this;
+    }
+
+    /// <summary>Why <paramref name="key"/> is not an app key, or null when it is one: letters, digits, '.', '-' and '_',
+    /// starting with a letter or digit and without "..", so a key is safe in a URL path segment and a file name.</summary>
+    public static string? AppKeyProblem(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (!key.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
+        {
+            return $"'{key}' may contain only letters, digits, '.', '-' and '_'";
+        }
+
+        return key.Length == 0 || !char.IsAsciiLetterOrDigit(key[0]) || key.Contains("..", StringComparison.Ordinal)
+            ? $"'{key}' must start with a letter or digit and must not contain '..'"
+            : null;
+    }
+
+    /// <summary>A Forge app id as the manifest's <c>app.id</c> holds it: <c>ari:cloud:ecosystem::app/</c> and a UUID.</summary>
+    public static bool IsForgeAppId(string? value) =>
+        value is not null && value.StartsWith(ForgeAppIdPrefix, StringComparison.Ordinal)
+        && value.Length == ForgeAppIdPrefix.Length + 36 && Guid.TryParseExact(value[ForgeAppIdPrefix.Length..], "D", out _);
+
+    public const string ForgeAppIdPrefix = "ari:cloud:ecosystem::app/";
+
+    public Validate ForgeAppId(string field, string? value)
+    {
+        if (value is not null && !IsForgeAppId(value))
+        {
+            Add(field, $"'{value}' is not a Forge app id (expected {ForgeAppIdPrefix}<uuid>, as the manifest's app.id)");
         }
 
         return this;

@@ -14,6 +14,9 @@ public sealed class AppEntity
 
     public string? DescriptorUrl { get; set; }
 
+    /// <summary>Forge apps: the manifest's <c>app.id</c> (<c>ari:cloud:ecosystem::app/&lt;uuid&gt;</c>) a report must carry to be ingested.</summary>
+    public string? ForgeAppId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public ListingState ListingState { get; set; }

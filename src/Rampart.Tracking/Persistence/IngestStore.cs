@@ -40,6 +40,10 @@ internal static class IngestStore
         "ExceptionExpiresAt", "LastReminderDays", "LastReportId", "ExceptionId", "Version",
     ];
 
+    /// <summary>The class half of the PostgreSQL advisory lock ingest takes per app ("RAMP"); the key half is the app
+    /// key's hash, so unrelated apps whose hashes collide only wait for each other.</summary>
+    internal const int IngestLockClass = 0x52414D50;
+
     internal static readonly string[] AuditColumns = ["At", "Actor", "Action", "Subject", "Before", "After", "Reason"];
 
     internal static readonly string[] ReportColumns =
@@ -59,8 +63,13 @@ internal static class IngestStore
         await using var command = CreateCommand(db);
         // After the first two statements every one is guarded by "no earlier report with this hash", so an identical
         // re-upload reads nothing more than the app and the hash.
-        command.CommandText = $"""
-            SELECT "Id", "Key", "ListingState", "PartnerId" FROM apps WHERE "Key" = @key;
+        // PostgreSQL: the transaction first takes the app's ingest lock, so reports of one app are decided one after the
+        // other (each statement after it reads a fresh snapshot, which includes what the previous holder committed).
+        // SQLite needs none: BEGIN IMMEDIATE already admits one writer at a time.
+        var lockApp = sqlite ? string.Empty : $"SELECT pg_advisory_xact_lock({IngestLockClass}, hashtext(@key));\n";
+        command.CommandText = lockApp + $"""
+            SELECT "Id", "Key", "ListingState", "PartnerId", "Kind", "DescriptorUrl", "ForgeAppId",
+                (SELECT MAX(r."ScanStartedAt") FROM reports r WHERE r."AppId" = apps."Id") FROM apps WHERE "Key" = @key;
             SELECT "Id" FROM reports WHERE "AppId" = {AppIdOfKey} AND "Sha256" = @sha;
             SELECT "Id", "RequirementId", "LocationPattern", "Reason", "ExpiresAt" FROM exceptions
                 WHERE "AppId" = {AppIdOfKey} AND "RevokedAt" IS NULL AND "ExpiresAt" > @now AND {NewReport};
@@ -88,6 +97,11 @@ internal static class IngestStore
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!sqlite)
+        {
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             return null;
@@ -97,6 +111,10 @@ internal static class IngestStore
         var key = reader.GetString(1);
         var listing = Enum.Parse<ListingState>(reader.GetString(2));
         var partnerId = reader.GetGuid(3);
+        var kind = reader.GetString(4);
+        var descriptorUrl = reader.IsDBNull(5) ? null : reader.GetString(5);
+        var forgeAppId = reader.IsDBNull(6) ? null : reader.GetString(6);
+        DateTimeOffset? newestScan = reader.IsDBNull(7) ? null : ReadDate(reader, 7, sqlite);
 
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         Guid? previous = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetGuid(0) : null;
@@ -127,7 +145,7 @@ internal static class IngestStore
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         var anythingDue = reader.GetValue(0) is bool b ? b : Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) != 0;
-        return new IngestSnapshot(appId, key, partnerId, listing, previous, exceptions, tickets, instances, anythingDue);
+        return new IngestSnapshot(appId, key, partnerId, kind, descriptorUrl, forgeAppId, newestScan, listing, previous, exceptions, tickets, instances, anythingDue);
     }
 
     /// <summary>The app's tickets a report can touch: those of the requirements it reported or ran, and those holding an

@@ -89,6 +89,7 @@ public sealed class TrackingDbContext(DbContextOptions<TrackingDbContext> option
             e.Property(a => a.Name).HasMaxLength(200);
             e.Property(a => a.Kind).HasMaxLength(32);
             e.Property(a => a.DescriptorUrl).HasMaxLength(2048);
+            e.Property(a => a.ForgeAppId).HasMaxLength(200);
             e.Property(a => a.ListingCause).HasMaxLength(2000);
             e.Property(a => a.Version).IsConcurrencyToken();
             e.HasIndex(a => a.PartnerId);
@@ -166,6 +167,8 @@ public sealed class TrackingDbContext(DbContextOptions<TrackingDbContext> option
             e.Property(r => r.Sha256).HasMaxLength(64);
             e.Property(r => r.IngestedBy).HasMaxLength(200);
             e.HasIndex(r => new { r.AppId, r.Sha256 }).IsUnique();
+            // The newest scan of an app, which a report must not be older than to change tickets.
+            e.HasIndex(r => new { r.AppId, r.ScanStartedAt });
             e.HasOne<AppEntity>().WithMany().HasForeignKey(r => r.AppId).OnDelete(DeleteBehavior.Restrict);
         });
 
@@ -175,6 +178,7 @@ public sealed class TrackingDbContext(DbContextOptions<TrackingDbContext> option
             e.HasKey(t => t.Id);
             e.Property(t => t.Name).HasMaxLength(200);
             e.Property(t => t.Hash).HasMaxLength(32);
+            e.Property(t => t.AppKey).HasMaxLength(200);
             e.HasIndex(t => t.Hash).IsUnique();
         });
 

@@ -1,3 +1,4 @@
 namespace Rampart.Tracking;
 
-public sealed record AppDto(string Key, string Name, string Kind, Guid PartnerId, string? DescriptorUrl, ListingDto Listing);
+/// <param name="ForgeAppId">Forge apps: the manifest app id their reports must carry.</param>
+public sealed record AppDto(string Key, string Name, string Kind, Guid PartnerId, string? DescriptorUrl, string? ForgeAppId, ListingDto Listing);

@@ -16,6 +16,8 @@ public sealed class AppService(IDbContextFactory<TrackingDbContext> dbFactory, T
             .Required("kind", request.Kind, 32).Kind("kind", request.Kind)
             .Check(request.PartnerId != Guid.Empty, "partnerId", "is required")
             .Url("descriptorUrl", request.DescriptorUrl)
+            .ForgeAppId("forgeAppId", request.ForgeAppId)
+            .Check(request.ForgeAppId is null || ReportValidation.IsForge(request.Kind), "forgeAppId", "only forge and forge-egress apps have a Forge app id")
             .ThrowIfAny();
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -32,6 +34,7 @@ public sealed class AppService(IDbContextFactory<TrackingDbContext> dbFactory, T
             Kind = request.Kind,
             PartnerId = request.PartnerId,
             DescriptorUrl = request.DescriptorUrl,
+            ForgeAppId = request.ForgeAppId,
             CreatedAt = now,
             ListingState = ListingState.Listed,
             ListingSince = now,
@@ -79,6 +82,7 @@ public sealed class AppService(IDbContextFactory<TrackingDbContext> dbFactory, T
         a.Kind,
         a.PartnerId,
         a.DescriptorUrl,
+        a.ForgeAppId,
         new ListingDto(a.ListingState, a.ListingSince, a.ListingCause, ParseIds(a.BlockingTicketIds)));
 
     internal static IReadOnlyList<long> ParseIds(string? ids) =>

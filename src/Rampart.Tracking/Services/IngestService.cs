@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Rampart.Catalog;
 using Rampart.ScanReports;
 using Rampart.Tracking.Persistence;
 
@@ -28,6 +29,16 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
             throw new ForbiddenException($"role {RoleNames.ToWire(actor.Role)} may not upload scan reports");
         }
 
+        if (Validate.AppKeyProblem(appKey) is { } badKey)
+        {
+            throw new ValidationException("key", badKey);
+        }
+
+        if (actor.AppKey is { } scopedApp && !string.Equals(scopedApp, appKey, StringComparison.Ordinal))
+        {
+            throw new ForbiddenException($"this ingest token is scoped to app '{scopedApp}' and may not upload reports for '{appKey}'");
+        }
+
         ScanReportBody body;
         try
         {
@@ -44,6 +55,7 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
         }
 
         var (report, sha) = (body.Report, body.Sha256);
+        ReportValidation.ThrowIfInvalid(report, CatalogRegistry.Embedded);
         var plan = ReportPlan.From(report);
 
         var result = await Retry.OnConflictAsync(logger, "ingest", ct => IngestOnceAsync(actor, appKey, report, plan, sha, ct), cancellationToken).ConfigureAwait(false);
@@ -64,11 +76,12 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
         var snapshot = await IngestStore.ReadAsync(db, appKey, sha, plan.Findings.Keys, requirements, now,
             EnforcementService.ReminderHorizon(policy, now) + EnforcementMargin, now + EnforcementMargin, cancellationToken).ConfigureAwait(false)
             ?? throw new UnknownAppException(appKey);
-        if (!string.Equals(report.App.Key, snapshot.AppKey, StringComparison.Ordinal))
+        if (actor.Role == Role.Ingest && actor.PartnerId is { } scopedPartner && scopedPartner != snapshot.PartnerId)
         {
-            throw new ReportRejectedException($"app.key '{report.App.Key}' in the report does not match the app '{snapshot.AppKey}' it was uploaded for", 422);
+            throw new ForbiddenException($"this ingest token is scoped to the apps of partner {scopedPartner}; app '{appKey}' is another partner's");
         }
 
+        IngestBinding.ThrowIfNotOf(report, snapshot);
         if (snapshot.PreviousReportId is { } previous)
         {
             // An identical re-upload changes nothing: same report id back, every reported requirement's ticket unchanged.
@@ -79,6 +92,17 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
         var appId = snapshot.AppId;
         var exceptions = snapshot.Exceptions;
         var evidenceNote = $"scan report {reportId} (scan started {report.StartedAt:O}, sha256 {sha})";
+        if (snapshot.NewestScan is { } newest && report.StartedAt < newest)
+        {
+            // An older scan than one already applied would undo what the newer one saw (a fix it found failing would be
+            // verified): it is kept on record and changes nothing.
+            await IngestStore.InsertAsync(db, [], [], [], now, actor, NewReportRow(reportId, appId, sha, report, actor, now),
+                AuditRecord.Create(now, actor, "report.stale", AuditRecord.App(snapshot.AppKey), null,
+                    $"stale: scan started {report.StartedAt:O}, before the newest ingested scan ({newest:O}); no ticket changed", evidenceNote),
+                cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new IngestResult(0, 0, 0, 0, 0, reportId, Stale: true);
+        }
 
         // A ticket is the unmet requirement (app, requirement, check); its findings are instances. A finding already filed
         // as an instance stays with that instance's ticket; any other joins the ticket of its (requirement, check).
@@ -293,20 +317,12 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
         // New tickets, their creation entries, the report row and its entry: the bulk of a first ingest.
         var createdReasons = newTickets.Select(ticket =>
             $"{evidenceNote}; severity {ticket.Severity.ToString().ToLowerInvariant()} {CvssVector.Format(ticket.CvssScore)}, due {ticket.DueDate:O} (policy {policy.Version})").ToList();
-        var reportRow = new ReportEntity
-        {
-            Id = reportId,
-            AppId = appId,
-            Sha256 = sha,
-            ScanStartedAt = report.StartedAt.ToUniversalTime(),
-            IngestedAt = now,
-            IngestedBy = actor.Id,
-            Created = created,
-            Unchanged = unchanged,
-            VerifiedFixed = verified,
-            Reopened = reopened,
-            Suppressed = suppressed,
-        };
+        var reportRow = NewReportRow(reportId, appId, sha, report, actor, now);
+        reportRow.Created = created;
+        reportRow.Unchanged = unchanged;
+        reportRow.VerifiedFixed = verified;
+        reportRow.Reopened = reopened;
+        reportRow.Suppressed = suppressed;
         var reportEntry = AuditRecord.Create(now, actor, "report.ingested", AuditRecord.App(snapshot.AppKey), null,
             $"created {created}, unchanged {unchanged}, verified-fixed {verified}, reopened {reopened}, suppressed {suppressed}", evidenceNote);
         await IngestStore.InsertAsync(db, newTickets, createdReasons, newInstances, now, actor, reportRow, reportEntry, cancellationToken).ConfigureAwait(false);
@@ -324,6 +340,16 @@ public sealed class IngestService(IDbContextFactory<TrackingDbContext> dbFactory
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new IngestResult(created, unchanged, verified, reopened, suppressed, reportId);
     }
+
+    private static ReportEntity NewReportRow(Guid reportId, long appId, string sha, ScanReport report, Actor actor, DateTimeOffset now) => new()
+    {
+        Id = reportId,
+        AppId = appId,
+        Sha256 = sha,
+        ScanStartedAt = report.StartedAt.ToUniversalTime(),
+        IngestedAt = now,
+        IngestedBy = actor.Id,
+    };
 
     /// <summary>The state a reported finding's instance has after the report (existing or new).</summary>
     private static InstanceState? InstanceStateOf(Group group, Finding finding)

@@ -15,14 +15,19 @@ public sealed class TokenService(IDbContextFactory<TrackingDbContext> dbFactory,
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(730);
 
     /// <summary>Creates a token; the plaintext is in the result only. The CLI passes a local admin actor.</summary>
-    public async Task<CreatedToken> CreateAsync(Actor actor, Role role, Guid? partnerId, TimeSpan? lifetime, string? name, CancellationToken cancellationToken = default)
+    /// <param name="partnerId">Partner tokens: the partner they see (required). Ingest tokens: the partner whose apps
+    /// alone they may upload reports for (optional).</param>
+    /// <param name="appKey">Ingest tokens only: the one app they may upload reports for (optional).</param>
+    public async Task<CreatedToken> CreateAsync(Actor actor, Role role, Guid? partnerId, TimeSpan? lifetime, string? name, string? appKey = null, CancellationToken cancellationToken = default)
     {
         Access.RequireAdmin(actor, "create tokens");
         var life = lifetime ?? DefaultLifetime;
         new Validate()
             .Check(role != Role.System, "role", "no token may carry the system role")
             .Check(role != Role.Partner || partnerId is not null, "partner", "a partner token needs --partner <id>")
-            .Check(role == Role.Partner || partnerId is null, "partner", "only partner tokens are scoped to a partner")
+            .Check(role is Role.Partner or Role.Ingest || partnerId is null, "partner", "only partner and ingest tokens are scoped to a partner")
+            .Check(role == Role.Ingest || appKey is null, "app", "only ingest tokens are scoped to an app")
+            .Check(appKey is null || partnerId is null, "app", "an ingest token is scoped to a partner or to an app, not both (the app names its partner)")
             .Check(life > TimeSpan.Zero && life <= MaxLifetime, "lifetime", $"must be more than zero and at most {MaxLifetime.TotalDays} days")
             .Check(name is null || name.Length <= 200, "name", "is longer than 200 characters")
             .ThrowIfAny();
@@ -33,6 +38,11 @@ public sealed class TokenService(IDbContextFactory<TrackingDbContext> dbFactory,
             throw new ValidationException("partner", $"no partner with id {pid}");
         }
 
+        if (appKey is not null && !await db.Apps.AnyAsync(a => a.Key == appKey, cancellationToken).ConfigureAwait(false))
+        {
+            throw new ValidationException("app", $"no app with key '{appKey}'");
+        }
+
         var now = time.GetUtcNow();
         var token = Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
         var entity = new TokenEntity
@@ -41,13 +51,14 @@ public sealed class TokenService(IDbContextFactory<TrackingDbContext> dbFactory,
             Name = name,
             Role = role,
             PartnerId = partnerId,
+            AppKey = appKey,
             Hash = HashOf(token),
             CreatedAt = now,
             ExpiresAt = now + life,
         };
         db.Tokens.Add(entity);
         db.Audit.Add(AuditRecord.Create(now, actor, "token.created", AuditRecord.Token(entity.Id), null,
-            $"role {RoleNames.ToWire(role)}{(partnerId is null ? string.Empty : $", partner {partnerId}")}, expires {entity.ExpiresAt:O}", name));
+            $"role {RoleNames.ToWire(role)}{(partnerId is null ? string.Empty : $", partner {partnerId}")}{(appKey is null ? string.Empty : $", app {appKey}")}, expires {entity.ExpiresAt:O}", name));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return new CreatedToken(entity.Id, token, entity.ExpiresAt);
     }
@@ -75,7 +86,7 @@ public sealed class TokenService(IDbContextFactory<TrackingDbContext> dbFactory,
             return null;
         }
 
-        return new Actor(AuditRecord.Token(token.Id), token.Role, token.PartnerId);
+        return new Actor(AuditRecord.Token(token.Id), token.Role, token.PartnerId, token.AppKey);
     }
 
     public async Task<IReadOnlyList<TokenDto>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
@@ -107,5 +118,5 @@ public sealed class TokenService(IDbContextFactory<TrackingDbContext> dbFactory,
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static TokenDto ToDto(TokenEntity t) => new(t.Id, t.Name, t.Role, t.PartnerId, t.CreatedAt, t.ExpiresAt, t.RevokedAt);
+    private static TokenDto ToDto(TokenEntity t) => new(t.Id, t.Name, t.Role, t.PartnerId, t.AppKey, t.CreatedAt, t.ExpiresAt, t.RevokedAt);
 }
