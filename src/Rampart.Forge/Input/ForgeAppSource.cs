@@ -108,10 +108,17 @@ public sealed class ForgeAppSource
                     continue;
                 }
 
+                if (!FileType.IsRegularFile(file.FullName))
+                {
+                    throw new ForgeInputException($"{relative}: not a regular file (a FIFO, device or socket); refusing to read it");
+                }
+
                 var length = entry.LinkTarget is null ? file.Length : new FileInfo(entry.ResolveLinkTarget(true)!.FullName).Length;
                 CheckSize(relative, length, limits, ref total);
                 CheckCount(files.Count + 1, limits);
-                files.Add(new AppFile(relative, Decode(relative, File.ReadAllBytes(file.FullName))));
+                using var stream = File.OpenRead(file.FullName);
+                files.Add(new AppFile(relative, Decode(relative, ReadBounded(stream, limits.MaxFileBytes,
+                    () => $"{relative}: grew past the {Mib(limits.MaxFileBytes)} per-file limit while it was read"))));
             }
         }
 
@@ -181,7 +188,9 @@ public sealed class ForgeAppSource
 
                 CheckSize(relative, entry.Length, limits, ref total);
                 CheckCount(files.Count + 1, limits);
-                files.Add(new AppFile(relative, Decode(relative, ReadBounded(entry, limits.MaxFileBytes, path))));
+                using var stream = entry.Open();
+                files.Add(new AppFile(relative, Decode(relative, ReadBounded(stream, limits.MaxFileBytes,
+                    () => $"{path}: entry '{entry.FullName}' expands past the {Mib(limits.MaxFileBytes)} per-file limit; refusing a likely zip bomb"))));
             }
 
             files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
@@ -203,10 +212,10 @@ public sealed class ForgeAppSource
         return manifests.Count == 1 ? manifests[0][..(manifests[0].IndexOf('/') + 1)] : string.Empty;
     }
 
-    private static byte[] ReadBounded(ZipArchiveEntry entry, long maxBytes, string archive)
+    private static byte[] ReadBounded(Stream stream, long maxBytes, Func<string> overLimit)
     {
-        // The declared length can lie: read at most the limit plus one byte whatever the header says.
-        using var stream = entry.Open();
+        // The declared length can lie (a zip header, a file that grows after its size was checked): read at most the
+        // limit plus one chunk whatever it said.
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -215,7 +224,7 @@ public sealed class ForgeAppSource
             buffer.Write(chunk, 0, read);
             if (buffer.Length > maxBytes)
             {
-                throw new ForgeInputException($"{archive}: entry '{entry.FullName}' expands past the {Mib(maxBytes)} per-file limit; refusing a likely zip bomb");
+                throw new ForgeInputException(overLimit());
             }
         }
 
