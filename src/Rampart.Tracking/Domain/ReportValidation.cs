@@ -80,7 +80,8 @@ internal static class ReportValidation
         }
     }
 
-    public static bool IsForge(string kind) => kind is "forge" or "forge-egress";
+    public static bool IsForge(string kind) =>
+        string.Equals(kind, AppKind.Forge.ToId(), StringComparison.Ordinal) || string.Equals(kind, AppKind.ForgeEgress.ToId(), StringComparison.Ordinal);
 
     public static bool IsFingerprint(string value) =>
         value.Length == FingerprintLength && value.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');

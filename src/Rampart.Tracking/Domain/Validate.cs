@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using Rampart.Catalog;
 
 namespace Rampart.Tracking;
 
@@ -7,7 +8,8 @@ internal sealed class Validate
 {
     private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
 
-    public static readonly IReadOnlySet<string> AppKinds = new HashSet<string>(StringComparer.Ordinal) { "connect", "forge", "forge-egress", "power-up" };
+    // The spellings come from the catalog, the one place that names app kinds.
+    public static readonly IReadOnlySet<string> AppKinds = Enum.GetValues<AppKind>().Select(kind => kind.ToId()).ToHashSet(StringComparer.Ordinal);
 
     public Validate Required(string field, string? value, int maxLength)
     {
